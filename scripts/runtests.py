@@ -1,0 +1,141 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Run every SOSOLO test on one database backend.
+
+Each test package (one per addon, plus the cross-module ``tests/``) runs
+in its own process, two at a time, with Tryton's ``DB_CACHE`` so that a
+set of modules is activated once per change of the code. The last line
+is ``N passed, N failed`` for CI.
+
+    python scripts/runtests.py --db sqlite|postgresql [PACKAGE ...]
+"""
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_URI = os.environ.get(
+    'SOSOLO_TEST_PG_URI', 'postgresql://postgres@127.0.0.1:5439/')
+
+
+def packages():
+    names = sorted(
+        'trytond.modules.' + p.name + '.tests'
+        for p in (ROOT / 'addons').iterdir()
+        if (p / 'tryton.cfg').exists() and (p / 'tests').is_dir())
+    if (ROOT / 'tests' / '__init__.py').exists():
+        names.append('tests')
+    return names
+
+
+def code_hash():
+    "A hash of the addons' files, so the database cache follows the code."
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / 'addons').rglob('*')):
+        if path.is_file() and '__pycache__' not in path.parts:
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def environment(db, index):
+    env = dict(os.environ)
+    env.pop('TRYTOND_CONFIG', None)
+    env['PYTHONPATH'] = str(ROOT)
+    cache = ROOT / 'var' / 'dbcache' / db / code_hash()
+    if db == 'postgresql':
+        env['TRYTOND_DATABASE__URI'] = PG_URI
+        env['DB_NAME'] = f'test_{os.getpid()}_{index}'
+        env['DB_CACHE'] = PG_URI.rstrip('/')
+    else:
+        env['TRYTOND_DATABASE__URI'] = 'sqlite://'
+        env['DB_NAME'] = ':memory:'
+        env['DB_CACHE'] = str(cache)
+        cache.mkdir(parents=True, exist_ok=True)
+    env['SOSOLO_TEST_DB'] = db
+    return env
+
+
+def run_child(package, result_file):
+    "Run one test package in this process and write its counts."
+    suite = unittest.defaultTestLoader.loadTestsFromName(package)
+    if package == 'tests' or not suite.countTestCases():
+        suite = unittest.defaultTestLoader.discover(
+            str(ROOT / package.replace('trytond.modules.', 'addons/')
+                .replace('.', '/')) if package != 'tests'
+            else str(ROOT / 'tests'),
+            top_level_dir=None if package != 'tests' else str(ROOT))
+    runner = unittest.TextTestRunner(verbosity=1, stream=sys.stderr)
+    result = runner.run(suite)
+    counts = {
+        'run': result.testsRun,
+        'failed': len(result.failures) + len(result.errors)
+        + len(result.unexpectedSuccesses),
+        'skipped': len(result.skipped),
+        }
+    Path(result_file).write_text(json.dumps(counts))
+    return 0 if result.wasSuccessful() else 1
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--db', choices=['sqlite', 'postgresql'],
+        default='sqlite')
+    parser.add_argument('--jobs', type=int, default=2)
+    parser.add_argument('--child', help=argparse.SUPPRESS)
+    parser.add_argument('--result', help=argparse.SUPPRESS)
+    parser.add_argument('packages', nargs='*')
+    args = parser.parse_args()
+    if args.child:
+        return run_child(args.child, args.result)
+
+    names = args.packages or packages()
+    tmp = Path(tempfile.mkdtemp(prefix='sosolo-tests-'))
+    start = time.monotonic()
+
+    def run(item):
+        index, name = item
+        result = tmp / f'{index}.json'
+        log = tmp / f'{index}.log'
+        t0 = time.monotonic()
+        with open(log, 'w') as out:
+            rc = subprocess.call(
+                [sys.executable, __file__, '--db', args.db,
+                    '--child', name, '--result', str(result)],
+                cwd=ROOT, env=environment(args.db, index),
+                stdout=out, stderr=subprocess.STDOUT)
+        counts = (json.loads(result.read_text()) if result.exists()
+            else {'run': 0, 'failed': 1, 'skipped': 0})
+        return name, rc, counts, log.read_text(), time.monotonic() - t0
+
+    passed = failed = skipped = 0
+    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        for name, rc, counts, output, seconds in pool.map(
+                run, enumerate(names)):
+            bad = rc != 0 or counts['failed']
+            print(f"== {name} [{args.db}] {counts['run']} tests, "
+                f"{counts['failed']} failed, {counts['skipped']} skipped "
+                f"({seconds:.0f} s)", flush=True)
+            if bad:
+                print(output, flush=True)
+            failed += counts['failed'] or (1 if rc else 0)
+            skipped += counts['skipped']
+            passed += counts['run'] - counts['failed'] - counts['skipped']
+    print(f"database {args.db}, {time.monotonic() - start:.0f} s")
+    line = f"{passed} passed, {failed} failed"
+    if skipped:
+        line += f", {skipped} skipped"
+    print(line)
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
