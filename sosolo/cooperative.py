@@ -1,0 +1,158 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Set up a cooperative's books in an empty database, through proteus.
+
+Used by ``sosolo init`` (production), ``sosolo demo`` and the tests, so
+the three set up the books in exactly the same way.
+"""
+import datetime as dt
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+from proteus import Model, Wizard
+
+from .errors import CommandError
+
+CHART = ('sosolo_sweden', 'root')
+RECEIVABLE, PAYABLE = '1510', '2440'
+
+
+def model_id(config, module, fs_id):
+    ModelData = Model.get('ir.model.data', config=config)
+    return ModelData.get_id(module, fs_id, config.context)
+
+
+def set_swedish(config, users=None):
+    """Load the Swedish translations and make Swedish the users' language.
+
+    Tryton 8.0 ships no Swedish: the `sv` record comes from sosolo_sweden.
+    """
+    Lang = Model.get('ir.lang', config=config)
+    User = Model.get('res.user', config=config)
+    sv, = Lang.find([('code', '=', 'sv')])
+    if not sv.translatable:
+        sv.translatable = True
+        sv.save()
+    sv.click('load_translations')
+    users = users if users is not None else User.find([])
+    for user in users:
+        user.language = sv
+        user.save()
+    config._context = User.get_preferences(True, {})
+    return sv
+
+
+def get_sek(config):
+    Currency = Model.get('currency.currency', config=config)
+    currencies = Currency.find([('code', '=', 'SEK')])
+    if currencies:
+        return currencies[0]
+    currency = Currency(name="Svensk krona", code='SEK', symbol='kr',
+        numeric_code='752', rounding=Decimal('0.01'), digits=2)
+    currency.save()
+    return currency
+
+
+def create_company(config, name, orgnr, vat=None, f_tax_approved=True,
+        address=None):
+    "Create the cooperative as the database's company, in SEK."
+    from trytond.modules.sosolo_sweden.rules import normalize_orgnr
+    Party = Model.get('party.party', config=config)
+    User = Model.get('res.user', config=config)
+    code = normalize_orgnr(orgnr)
+    if not code:
+        raise CommandError(
+            f"{orgnr!r} är inte ett giltigt organisationsnummer")
+    party = Party(name=name)
+    identifier = party.identifiers.new(type='se_orgnr')
+    identifier.code = code
+    if vat:
+        identifier = party.identifiers.new(type='eu_vat')
+        identifier.code = vat
+    if address:
+        party_address, = party.addresses
+        for key, value in address.items():
+            setattr(party_address, key, value)
+    party.save()
+
+    company_config = Wizard('company.company.config', config=config)
+    company_config.execute('company')
+    company = company_config.form
+    company.party = party
+    company.currency = get_sek(config)
+    company.timezone = 'Europe/Stockholm'
+    company.se_legal_form = 'EK'
+    company.f_tax_approved = f_tax_approved
+    company_config.execute('add')
+    config._context = User.get_preferences(True, {})
+    Company = Model.get('company.company', config=config)
+    company, = Company.find([('party', '=', party.id)])
+    return company
+
+
+def create_chart(config, company):
+    "Create the company's BAS chart of accounts and Swedish VAT."
+    AccountTemplate = Model.get('account.account.template', config=config)
+    Account = Model.get('account.account', config=config)
+    template = AccountTemplate(model_id(config, *CHART))
+    wizard = Wizard('account.create_chart', config=config)
+    wizard.execute('account')
+    wizard.form.account_template = template
+    wizard.form.company = company
+    wizard.execute('create_account')
+    wizard.form.account_receivable, = Account.find([
+            ('company', '=', company.id), ('code', '=', RECEIVABLE)])
+    wizard.form.account_payable, = Account.find([
+            ('company', '=', company.id), ('code', '=', PAYABLE)])
+    wizard.execute('create_properties')
+
+
+def create_fiscal_year(config, company, start_date):
+    "Create a fiscal year of twelve monthly periods from `start_date`."
+    FiscalYear = Model.get('account.fiscalyear', config=config)
+    Sequence = Model.get('ir.sequence.strict', config=config)
+    SequenceType = Model.get('ir.sequence.type', config=config)
+    end_date = start_date + relativedelta(years=1, days=-1)
+    name = (str(start_date.year) if start_date.month == 1
+        else f'{start_date.year}/{end_date.year}')
+    if FiscalYear.find([('company', '=', company.id),
+                ('start_date', '<=', end_date),
+                ('end_date', '>=', start_date)]):
+        raise CommandError(f"räkenskapsåret {name} överlappar ett annat")
+    move_type = SequenceType(model_id(
+            config, 'account', 'sequence_type_account_move'))
+    invoice_type = SequenceType(model_id(
+            config, 'account_invoice', 'sequence_type_account_invoice'))
+    move_sequence = Sequence(name=f"Verifikationer {name}",
+        sequence_type=move_type, company=company)
+    move_sequence.save()
+    invoice_sequence = Sequence(name=f"Fakturor {name}",
+        sequence_type=invoice_type, company=company,
+        prefix=f'{start_date.year}-', padding=4)
+    invoice_sequence.save()
+    fiscalyear = FiscalYear(name=name, start_date=start_date,
+        end_date=end_date, company=company, move_sequence=move_sequence)
+    sequences, = fiscalyear.invoice_sequences
+    sequences.out_invoice_sequence = invoice_sequence
+    sequences.out_credit_note_sequence = invoice_sequence
+    sequences.in_invoice_sequence = invoice_sequence
+    sequences.in_credit_note_sequence = invoice_sequence
+    fiscalyear.save()
+    fiscalyear.click('create_period')
+    return fiscalyear
+
+
+def setup(config, name, orgnr, vat=None, fiscal_year_start=None,
+        address=None):
+    """Set up an empty database as the books of a Swedish cooperative.
+
+    Company (ekonomisk förening, SEK), BAS chart, VAT, a fiscal year in
+    monthly periods and Swedish as the users' language.
+    """
+    if fiscal_year_start is None:
+        fiscal_year_start = dt.date(dt.date.today().year, 1, 1)
+    set_swedish(config)
+    company = create_company(config, name, orgnr, vat, address=address)
+    create_chart(config, company)
+    fiscalyear = create_fiscal_year(config, company, fiscal_year_start)
+    return company, fiscalyear

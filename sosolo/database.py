@@ -1,0 +1,125 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Create a Tryton database with the SOSOLO modules, and connect to it."""
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import CommandError
+
+#: Every SOSOLO module, in dependency order.
+MODULES = [
+    'sosolo_sweden',
+    ]
+
+
+def installed_modules():
+    "The SOSOLO modules this installation has."
+    from trytond.modules import get_modules
+    available = get_modules()
+    return [m for m in MODULES if m in available]
+
+
+def load_config(config_file):
+    if not Path(config_file).exists():
+        raise CommandError(f"konfigurationsfilen {config_file} finns inte")
+    from trytond import config
+    config.update_etc(config_file)
+    return config
+
+
+def exists(name):
+    from trytond import backend
+    database = backend.Database().connect()
+    try:
+        return name in database.list()
+    finally:
+        database.close()
+
+
+def create(name, config_file, admin_password, email=''):
+    """Create database `name` with only the base modules and an admin.
+
+    The empty database is made through trytond's backend, then
+    initialised by trytond-admin as an operator would.
+    """
+    config = load_config(config_file)
+    from trytond import backend
+    if backend.name == 'sqlite':
+        os.makedirs(config.get('database', 'path'), exist_ok=True)
+    database = backend.Database().connect()
+    connection = database.get_connection(autocommit=True)
+    try:
+        database.create(connection, name)
+    finally:
+        database.put_connection(connection)
+        database.close()
+    with tempfile.NamedTemporaryFile('w', suffix='.pass') as passfile:
+        passfile.write(admin_password + '\n')
+        passfile.flush()
+        env = dict(os.environ, TRYTONPASSFILE=passfile.name)
+        admin = Path(sys.executable).with_name('trytond-admin')
+        result = subprocess.run(
+            [str(admin), '-c', config_file, '-d', name, '--all',
+                '--email', email],
+            env=env, capture_output=True, text=True)
+    if result.returncode:
+        last = (result.stderr.strip().splitlines() or ['?'])[-1]
+        raise CommandError(f"kunde inte skapa databasen {name}: {last}")
+
+
+def connect(name, config_file, user='admin'):
+    "Return a proteus configuration on database `name`."
+    load_config(config_file)
+    from proteus import config as pconfig
+    return pconfig.set_trytond(name, user=user, config_file=config_file)
+
+
+def activate(config, modules):
+    "Activate `modules` (and their dependencies) with proteus."
+    from proteus import Model, Wizard
+    Module = Model.get('ir.module', config=config)
+    records = Module.find([
+            ('name', 'in', modules),
+            ('state', '!=', 'activated'),
+            ])
+    if records:
+        Module.click(records, 'activate')
+        Wizard('ir.module.activate_upgrade', config=config).execute('upgrade')
+    return [r.name for r in records]
+
+
+def drop(name):
+    from trytond import backend
+    from trytond.pool import Pool
+    Pool.stop(name)
+    database = backend.Database().connect()
+    connection = database.get_connection(autocommit=True)
+    try:
+        database.drop(connection, name)
+    finally:
+        database.put_connection(connection)
+        database.close()
+
+
+def random_password():
+    import secrets
+    return secrets.token_urlsafe(18)
+
+
+def set_demo_passwords(name, password='admin'):
+    """Give `admin` the demo password `admin`.
+
+    Tryton refuses a password equal to the login (res.user
+    validate_password), which is right for real databases; the demo's
+    well-known login is set by hash so it exists only in the demo.
+    """
+    from trytond.pool import Pool
+    from trytond.transaction import Transaction
+    with Transaction().start(name, 0) as transaction:
+        User = Pool().get('res.user')
+        admin, = User.search([('login', '=', 'admin')])
+        User.write([admin], {'password_hash': User.hash_password(password)})
+        transaction.commit()
