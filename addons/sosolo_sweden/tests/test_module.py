@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 from trytond.tests.test_tryton import ModuleTestCase
 
+from .translation import SwedishTranslationTestMixin
 
-class SosoloSwedenTestCase(ModuleTestCase):
+
+class SosoloSwedenTestCase(SwedishTranslationTestMixin, ModuleTestCase):
     "Test sosolo_sweden module"
     module = 'sosolo_sweden'
 
