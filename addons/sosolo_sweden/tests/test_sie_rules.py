@@ -1,0 +1,219 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""SIE grammar, reader and writer, without a database.
+
+Source of the rules: SIE-gruppen, "SIE filformat, utgåva 4B" (chapter 5
+syntax, 7 #KSUMMA, 8 labels). Test files in data/ are from the jsisie
+project (MIT, data/LICENSE-jsisie.txt).
+"""
+import datetime as dt
+import doctest
+import unittest
+import zlib
+from decimal import Decimal
+from io import BytesIO
+from pathlib import Path
+
+from trytond.modules.sosolo_sweden import sie_format
+from trytond.modules.sosolo_sweden.sie_format import (
+    ObjectList, SIEError, Writer, checksum_text, format_amount, quote, split)
+from trytond.modules.sosolo_sweden.sie_reader import (
+    computed_closing, file_kind, read)
+
+DATA = Path(__file__).parent / 'data'
+
+
+def sie(*lines):
+    return ('\r\n'.join(lines) + '\r\n').encode('cp437')
+
+
+class SIEGrammarTestCase(unittest.TestCase):
+
+    def test_split(self):
+        "Fields: bare, quoted, escaped quotes, tabs, object lists (4B 5.4-5.7)"
+        for text, expected in [
+                ('#KONTO 1910 Kassa', ['#KONTO', '1910', 'Kassa']),
+                ('#KONTO\t1910\t"Kassa och bank"',
+                    ['#KONTO', '1910', 'Kassa och bank']),
+                ('#FNAMN "Bolaget \\"Bästa\\" AB"',
+                    ['#FNAMN', 'Bolaget "Bästa" AB']),
+                ('#TRANS 3010 { "1" "1"} -500',
+                    ['#TRANS', '3010', (('1', '1'),), '-500']),
+                ('#TRANS 1930 {} 0 20091210 "" ',
+                    ['#TRANS', '1930', (), '0', '20091210', '']),
+                ('#TRANS 1930 {1 Nord 6 "P 1"} 1',
+                    ['#TRANS', '1930', (('1', 'Nord'), ('6', 'P 1')), '1']),
+                ]:
+            self.assertEqual(split(text), expected, text)
+
+    def test_quote(self):
+        "Quote what has spaces or quotes, escape \" as \\\" (4B 5.7)"
+        for value, expected in [
+                ('1910', '1910'), ('', '""'), ('Kassa och bank',
+                    '"Kassa och bank"'), ('a"b', '"a\\"b"'),
+                ('rad\nbrytning', '"rad brytning"'),
+                ]:
+            self.assertEqual(quote(value), expected)
+            self.assertEqual(split(quote(value))[0],
+                value.replace('\n', ' '))
+
+    def test_amounts(self):
+        "Amounts: point, at most two decimals, credit negative (4B 5.9)"
+        for value, expected in [
+                (Decimal('128'), '128.00'), (Decimal('-12.5'), '-12.50'),
+                (Decimal('0.005'), '0.00'), (Decimal('0.015'), '0.02'),
+                (Decimal('-0.001'), '0.00'),
+                ]:
+            self.assertEqual(format_amount(value), expected)
+        for text in ['12.345', '1 000', 'abc', '']:
+            with self.assertRaises(SIEError):
+                sie_format.parse_amount(text, 3)
+
+    def test_dates(self):
+        "Dates YYYYMMDD (4B 5.10)"
+        self.assertEqual(sie_format.parse_date('20260131'),
+            dt.date(2026, 1, 31))
+        for text in ['20260231', '2026-01-31', '260131']:
+            with self.assertRaises(SIEError) as cm:
+                sie_format.parse_date(text, 9)
+            self.assertEqual(cm.exception.line, 9)
+
+    def test_checksum_text(self):
+        "#KSUMMA covers fields without separators, quotes, braces (4B 7)"
+        self.assertEqual(
+            checksum_text(split('#TRANS 1910 {1 "Nord"} -1.00 "a \\"b\\""')),
+            '#TRANS19101Nord-1.00a "b"')
+
+    def test_checksum_fixture(self):
+        "The #KSUMMA of Norstedts Bokslut's file (854227682) is computed"
+        content = (DATA / 'Bokslut Norstedts SIE 4E.se').read_bytes()
+        self.assertEqual(read(content).checksum, 854227682)
+
+
+class SIEReaderTestCase(unittest.TestCase):
+
+    def test_tolerant(self):
+        "CR LF, tabs, blank lines, #RTRANS/#BTRANS, unknown labels"
+        data = sie(
+            '#FLAGGA 0', '', '#SIETYP\t4', '#RAR 0 20260101 20261231',
+            '#XYZ what', '#VER A 1 20260105 "Hyra"', '{',
+            '   #BTRANS 1930 {} -1000', '   #RTRANS 1930 {} -900',
+            '   #TRANS 1930 {} -900', '\t#TRANS 5010 {} 900', '}')
+        result = read(data)
+        self.assertEqual(result.sie_type, 4)
+        self.assertEqual(result.warnings, [(5, 'unknown_label', '#XYZ')])
+        voucher, = result.vouchers
+        self.assertEqual([(t.account, t.amount) for t in
+                voucher.transactions],
+            [('1930', Decimal('-900')), ('5010', Decimal('900'))])
+
+    def test_refused(self):
+        "Refused files name the line and the reason"
+        header = ['#FLAGGA 0', '#SIETYP 4', '#RAR 0 20260101 20261231']
+        for lines, line, code in [
+                (['#VER A 1 20260105', '{', '#TRANS 1930 {} -1',
+                        '#TRANS 5010 {} 2', '}'], 4, 'unbalanced'),
+                (['#VER A 1 20260132', '{', '}'], 4, 'bad_date'),
+                (['#VER A 1 20260105', '{', '#TRANS 1930 {} 1,234',
+                        '}'], 6, 'bad_amount'),
+                (['#KONTO 19X0 Kassa'], 4, 'account_not_number'),
+                (['#IB 0 1930 12x'], 4, 'bad_amount'),
+                (['#VER A 1 20260105', '{', '#TRANS 1930 {} 0'], 4,
+                    'voucher_unclosed'),
+                ]:
+            with self.assertRaises(SIEError) as cm:
+                read(sie(*header, *lines))
+            self.assertEqual(
+                (cm.exception.line, cm.exception.code), (line, code), lines)
+
+    def test_checksum_refused(self):
+        "Opening #KSUMMA without a closing one; a wrong #KSUMMA"
+        with self.assertRaises(SIEError) as cm:
+            read(sie('#FLAGGA 0', '#KSUMMA', '#SIETYP 1'))
+        self.assertEqual((cm.exception.line, cm.exception.code),
+            (2, 'checksum_unclosed'))
+        right = zlib.crc32('#SIETYP1'.encode('cp437'))
+        self.assertEqual(read(sie('#FLAGGA 0', '#KSUMMA', '#SIETYP 1',
+                    f'#KSUMMA {right}')).checksum, right)
+        with self.assertRaises(SIEError) as cm:
+            read(sie('#FLAGGA 0', '#KSUMMA', '#SIETYP 1',
+                    f'#KSUMMA {right + 1}'))
+        self.assertEqual((cm.exception.line, cm.exception.code),
+            (4, 'checksum_wrong'))
+
+    def test_flag_4i(self):
+        "A 4I file with #FLAGGA 1 was imported already (4B 8.1)"
+        data = sie('#FLAGGA 1', '#SIETYP 4')
+        self.assertEqual(read(data, 'E').flag, 1)
+        with self.assertRaises(SIEError) as cm:
+            read(data, 'I')
+        self.assertEqual(cm.exception.code, 'already_imported')
+
+    def test_file_kind(self):
+        self.assertEqual(
+            [file_kind(n) for n in ['a.SI', 'b.si', 'c.se', 'd.SE']],
+            ['I', 'I', 'E', 'E'])
+
+    def test_fixtures(self):
+        "Every fixture reads, or is refused with its line and reason"
+        refused = {
+            'transaktioner_ovnbolag-bad-balance.se': (3905, 'unbalanced'),
+            'Sie4.se': (592, 'account_not_number'),
+            'urval_ovnbolag.si': (1, 'already_imported'),
+            }
+        for path in sorted(DATA.iterdir()):
+            if path.suffix.lower() not in {'.se', '.si'}:
+                continue
+            with self.subTest(name=path.name):
+                if path.name in refused:
+                    with self.assertRaises(SIEError) as cm:
+                        read(path.read_bytes(), file_kind(path))
+                    self.assertEqual(
+                        (cm.exception.line, cm.exception.code),
+                        refused[path.name])
+                    continue
+                result = read(path.read_bytes(), file_kind(path))
+                if result.kind == 'E' and result.sie_type == 4:
+                    # The file's own vouchers lead from #IB to #UB/#RES.
+                    expected = {
+                        **result.closing[0], **result.result[0]}
+                    self.assertEqual(computed_closing(result),
+                        {k: v for k, v in expected.items() if v})
+
+
+class SIEWriterTestCase(unittest.TestCase):
+
+    def test_write_read(self):
+        "What the writer writes, the reader reads back, checksum included"
+        stream = BytesIO()
+        writer = Writer(stream, checksum=True)
+        writer.write('#FLAGGA', 0)
+        writer.write('#SIETYP', 4)
+        writer.write('#FNAMN', 'Kooperativet "Åsele" €')
+        writer.write('#RAR', 0, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+        writer.write('#KONTO', '1930', 'Företagskonto')
+        writer.write('#VER', 'A', 1, dt.date(2026, 1, 2), 'Två ord')
+        writer.write('{')
+        writer.write('#TRANS', '1930', ObjectList([('1', 'Nord')]),
+            Decimal('10.5'))
+        writer.write('#TRANS', '3001', ObjectList(), Decimal('-10.5'),
+            '', 'Text')
+        writer.write('}')
+        writer.close()
+        self.assertEqual(writer.replaced, {'€'})
+        content = stream.getvalue()
+        self.assertEqual(content.splitlines()[1], b'#KSUMMA')
+        self.assertTrue(content.splitlines()[-1].startswith(b'#KSUMMA '))
+        result = read(content)
+        self.assertEqual(result.company_name, 'Kooperativet "Åsele" ?')
+        self.assertEqual(result.accounts['1930'].name, 'Företagskonto')
+        voucher, = result.vouchers
+        self.assertEqual(voucher.text, 'Två ord')
+        self.assertEqual(voucher.transactions[0].objects, (('1', 'Nord'),))
+        self.assertEqual(voucher.transactions[1].text, 'Text')
+        self.assertTrue(result.checksum)
+
+
+def load_tests(loader, tests, pattern):
+    tests.addTests(doctest.DocTestSuite(sie_format))
+    return tests
