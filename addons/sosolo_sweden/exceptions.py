@@ -1,0 +1,11 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+from trytond.exceptions import UserError
+
+
+class SIEImportError(UserError):
+    pass
+
+
+class BgMaxImportError(UserError):
+    pass

@@ -1,0 +1,318 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Write a fiscal year's books as SIE 1-4 (4E).
+
+Reads with python-sql queries: balances are aggregated by the database
+and vouchers are fetched a chunk of moves at a time (keyset on date and
+id), so memory does not grow with the number of moves (DESIGN.md, "Large
+reads").
+
+The books follow Tryton's model: balance accounts carry over from year
+to year, so the opening balance (#IB) of a year is everything booked on
+them before it, plus the moves of its opening period (an adjustment
+period that starts on the first day of the year, where SIE import puts
+the opening balance). Result accounts (#RES) count the year's moves
+outside that period.
+"""
+import datetime as dt
+from decimal import Decimal
+
+from sql import Literal, Null
+from sql.aggregate import Sum
+from sql.conditionals import Coalesce
+
+from trytond.pool import Pool
+from trytond.transaction import Transaction
+
+from .sie_format import ObjectList, Writer, round_amount
+
+PROGRAM = 'SOSOLO'
+CHART_TYPE = 'EUBAS97'
+#: Moves fetched per query when writing vouchers.
+CHUNK = 1000
+
+
+def account_type(code, statement, assets, revenue, expense):
+    """The #KTYP of an account: T asset, S liability, I income, K expense.
+
+    From the Tryton account type; without flags, from the BAS class
+    (1 assets, 2 equity and liabilities, 3 income, 4-8 expenses).
+    """
+    if statement == 'balance':
+        if assets:
+            return 'T'
+        if code[:1] == '1' and assets is None:
+            return 'T'
+        return 'S'
+    if revenue:
+        return 'I'
+    if expense:
+        return 'K'
+    return 'I' if code[:1] == '3' else 'K'
+
+
+def db_amount(value):
+    "A sum from the database as Decimal öre (SQLite sums give floats)."
+    if value is None:
+        return Decimal(0)
+    if isinstance(value, float):
+        value = str(value)
+    return round_amount(Decimal(value))
+
+
+class SIEExporter:
+    "Export the fiscal year `fiscalyear` as SIE type `sie_type` (1-4)."
+
+    def __init__(self, fiscalyear, sie_type=4, checksum=False, today=None):
+        self.fiscalyear = fiscalyear
+        self.company = fiscalyear.company
+        self.sie_type = int(sie_type)
+        self.checksum = checksum
+        self.today = today or dt.date.today()
+        self.previous = self.get_previous(fiscalyear)
+        self.writer = None
+
+    @staticmethod
+    def get_previous(fiscalyear):
+        FiscalYear = Pool().get('account.fiscalyear')
+        years = FiscalYear.search([
+                ('company', '=', fiscalyear.company.id),
+                ('end_date', '<', fiscalyear.start_date),
+                ], order=[('end_date', 'DESC')], limit=1)
+        return years[0] if years else None
+
+    @property
+    def years(self):
+        years = [(0, self.fiscalyear)]
+        if self.previous:
+            years.append((-1, self.previous))
+        return years
+
+    def export(self, stream):
+        """Write the file to the binary `stream`.
+
+        Return the set of characters that CP437 lacks and were written
+        as `?`.
+        """
+        self.writer = Writer(stream, checksum=self.checksum)
+        self.write_header()
+        accounts = self.write_accounts()
+        self.write_balances(accounts)
+        if self.sie_type >= 2:
+            self.write_period_balances(accounts)
+        if self.sie_type >= 4:
+            self.write_vouchers()
+        self.writer.close()
+        return self.writer.replaced
+
+    def write_header(self):
+        write = self.writer.write
+        company = self.company
+        write('#FLAGGA', 0)
+        write('#PROGRAM', PROGRAM, self.get_version())
+        write('#FORMAT', 'PC8')
+        write('#GEN', self.today)
+        write('#SIETYP', self.sie_type)
+        write('#FNAMN', company.party.name)
+        if company.se_orgnr:
+            write('#ORGNR', company.se_orgnr)
+        if company.se_legal_form:
+            write('#FTYP', company.se_legal_form)
+        for index, year in self.years:
+            write('#RAR', index, year.start_date, year.end_date)
+        write('#KPTYP', CHART_TYPE)
+
+    @staticmethod
+    def get_version():
+        from trytond.modules import get_module_info
+        return get_module_info('sosolo_sweden').get('version', '')
+
+    def write_accounts(self):
+        "Write #KONTO and #KTYP; return {account id: (code, statement)}."
+        pool = Pool()
+        Account = pool.get('account.account')
+        Type = pool.get('account.account.type')
+        account = Account.__table__()
+        type_ = Type.__table__()
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*account.join(type_,
+                condition=account.type == type_.id
+                ).select(
+                account.id, account.code, account.name, type_.statement,
+                type_.assets, type_.revenue, type_.expense,
+                where=(account.company == self.company.id)
+                & (account.code != Null)
+                & (type_.statement.in_(['balance', 'income'])),
+                order_by=[account.code, account.id]))
+        accounts = {}
+        rows = [r for r in cursor if r[1] and r[1].isdigit()]
+        for id_, code, name, statement, *flags in rows:
+            accounts[id_] = (code, statement)
+            self.writer.write('#KONTO', code, name or code)
+        for id_, code, name, statement, *flags in rows:
+            self.writer.write(
+                '#KTYP', code, account_type(code, statement, *flags))
+        return accounts
+
+    def _lines(self):
+        pool = Pool()
+        Line = pool.get('account.move.line')
+        Move = pool.get('account.move')
+        Period = pool.get('account.period')
+        line = Line.__table__()
+        move = Move.__table__()
+        period = Period.__table__()
+        return line, move, period, line.join(move,
+            condition=line.move == move.id
+            ).join(period, condition=move.period == period.id)
+
+    def _balances(self, where):
+        line, move, period, query = self._lines()
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*query.select(
+                line.account,
+                Sum(Coalesce(line.debit, 0) - Coalesce(line.credit, 0)),
+                where=where(line, move, period)
+                & (move.company == self.company.id)
+                & (move.state == 'posted'),
+                group_by=[line.account]))
+        return {a: db_amount(b) for a, b in cursor if b}
+
+    @staticmethod
+    def _opening(period, year):
+        return ((period.type == 'adjustment')
+            & (period.start_date == year.start_date))
+
+    def get_opening(self, year):
+        return self._balances(lambda line, move, period: (
+                (move.date < year.start_date)
+                | ((period.fiscalyear == year.id)
+                    & self._opening(period, year))))
+
+    def get_closing(self, year):
+        return self._balances(lambda line, move, period: (
+                move.date <= year.end_date))
+
+    def get_result(self, year):
+        return self._balances(lambda line, move, period: (
+                (period.fiscalyear == year.id)
+                & ~self._opening(period, year)))
+
+    def write_balances(self, accounts):
+        write = self.writer.write
+        results = []
+        for index, year in self.years:
+            for label, balances in [
+                    ('#IB', self.get_opening(year)),
+                    ('#UB', self.get_closing(year)),
+                    ]:
+                for code, amount in self._sorted(
+                        accounts, balances, 'balance'):
+                    write(label, index, code, amount)
+            results.append((index, self.get_result(year)))
+        for index, balances in results:
+            for code, amount in self._sorted(accounts, balances, 'income'):
+                write('#RES', index, code, amount)
+
+    @staticmethod
+    def _sorted(accounts, balances, statement):
+        return sorted(
+            (accounts[a][0], amount) for a, amount in balances.items()
+            if a in accounts and accounts[a][1] == statement and amount)
+
+    def write_period_balances(self, accounts):
+        line, move, period, query = self._lines()
+        cursor = Transaction().connection.cursor()
+        for index, year in self.years:
+            cursor.execute(*query.select(
+                    period.start_date, line.account,
+                    Sum(Coalesce(line.debit, 0) - Coalesce(line.credit, 0)),
+                    where=(period.fiscalyear == year.id)
+                    & (period.type == 'standard')
+                    & (move.company == self.company.id)
+                    & (move.state == 'posted'),
+                    group_by=[period.start_date, line.account]))
+            rows = sorted(
+                (self._date(start).strftime('%Y%m'), accounts[a][0],
+                    db_amount(value))
+                for start, a, value in cursor
+                if value and a in accounts)
+            for month, code, amount in rows:
+                self.writer.write(
+                    '#PSALDO', index, month, code, ObjectList(), amount)
+
+    @staticmethod
+    def _date(value):
+        # SQLite returns dates as text.
+        if isinstance(value, str):
+            return dt.date.fromisoformat(value)
+        return value
+
+    def write_vouchers(self):
+        """Write each posted move of the year as #VER with its #TRANS.
+
+        One series per journal (its code), numbered from 1 in order of
+        date and creation (SIE 4B, 8.21: #VER).
+        """
+        pool = Pool()
+        Journal = pool.get('account.journal')
+        Account = pool.get('account.account')
+        journals = sorted(Journal.search([]),
+            key=lambda j: (self.series(j), j.id))
+        line, move, period, query = self._lines()
+        account = Account.__table__()
+        cursor = Transaction().connection.cursor()
+        write = self.writer.write
+        year = self.fiscalyear
+        for journal in journals:
+            series = self.series(journal)
+            number = 0
+            last = None
+            while True:
+                where = ((move.journal == journal.id)
+                    & (move.company == self.company.id)
+                    & (move.state == 'posted')
+                    & (period.fiscalyear == year.id)
+                    & ~self._opening(period, year))
+                if last:
+                    where &= ((move.date > last[0])
+                        | ((move.date == last[0]) & (move.id > last[1])))
+                cursor.execute(*move.join(period,
+                        condition=move.period == period.id
+                        ).select(move.id, move.date,
+                        where=where,
+                        order_by=[move.date, move.id], limit=CHUNK))
+                ids = [(i, self._date(d)) for i, d in cursor]
+                if not ids:
+                    break
+                last = ids[-1][1], ids[-1][0]
+                cursor.execute(*query.join(account,
+                        condition=line.account == account.id
+                        ).select(
+                        move.id, move.date, move.description,
+                        account.code, line.debit, line.credit,
+                        Coalesce(line.description, Literal('')),
+                        where=move.id.in_([i for i, _ in ids]),
+                        order_by=[move.date, move.id, line.id]))
+                current = None
+                for (move_id, date, description, code, debit, credit,
+                        text) in cursor:
+                    if move_id != current:
+                        if current is not None:
+                            write('}')
+                        current = move_id
+                        number += 1
+                        write('#VER', series, number, self._date(date),
+                            description or '')
+                        write('{')
+                    fields = [code, ObjectList(),
+                        db_amount(debit) - db_amount(credit)]
+                    if text:
+                        fields += ['', text]
+                    write('#TRANS', *fields)
+                if current is not None:
+                    write('}')
+
+    @staticmethod
+    def series(journal):
+        return journal.code or str(journal.id)

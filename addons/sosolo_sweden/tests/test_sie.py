@@ -1,0 +1,327 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""SIE import and export against the database (issue #3).
+
+Test files in data/ are from the jsisie project (MIT, LICENSE-jsisie.txt).
+"""
+import datetime as dt
+import os
+import re
+import unittest
+from collections import defaultdict
+from decimal import Decimal
+from io import BytesIO
+from pathlib import Path
+
+from trytond.modules.company.tests import create_company, set_company
+from trytond.modules.currency.tests import create_currency
+from trytond.modules.sosolo_sweden.exceptions import SIEImportError
+from trytond.modules.sosolo_sweden.sie_export import SIEExporter
+from trytond.modules.sosolo_sweden.sie_import import (
+    SIEImporter, create_fiscalyear, opening_period)
+from trytond.modules.sosolo_sweden.sie_reader import file_kind, read
+from trytond.pool import Pool
+from trytond.tests.test_tryton import activate_module, with_transaction
+
+DATA = Path(__file__).parent / 'data'
+GOLDEN = Path(__file__).parent / 'sie_golden.se'
+TODAY = dt.date(2026, 11, 27)
+#: 4E and type 1-3 files: their balances must come out of the books.
+BOOKS = [
+    'BL0001_typ1.SE', 'BL0001_typ2.SE', 'BL0001_typ3.SE', 'BL0001_typ4.SE',
+    'Bokslut Norstedts SIE 4E.se', 'SIE_exempelfil.se',
+    'arsaldo_ovnbolag.se', 'objektsaldo_ovnbolag.se',
+    'periodsaldo_ovnbolag.se', 'transaktioner_ovnbolag.se', 'typ4.se',
+    ]
+#: 4I files: vouchers from other programs, into existing years.
+VOUCHERS = ['BL0001_typ4I.SI', 'FAKT.SI', 'Lön.si']
+#: Files that must be refused, with the line and the reason.
+REFUSED = [
+    ('transaktioner_ovnbolag-bad-balance.se', 3905, 'does not balance'),
+    ('Sie4.se', 592, 'is not a number'),
+    ('urval_ovnbolag.si', 1, '#FLAGGA 1'),
+    ]
+
+
+def data(name):
+    return (DATA / name).read_bytes()
+
+
+def new_company(name="Övningsbolaget AB"):
+    Currency = Pool().get('currency.currency')
+    currencies = Currency.search([('code', '=', 'SEK')])
+    currency = currencies[0] if currencies else create_currency('SEK')
+    return create_company(name, currency=currency)
+
+
+def import_file(company, name, content=None):
+    with set_company(company):
+        importer = SIEImporter(company, content or data(name), name)
+        importer.run()
+        return importer
+
+
+def export(fiscalyear, checksum=False, sie_type=4):
+    stream = BytesIO()
+    exporter = SIEExporter(fiscalyear, sie_type=sie_type,
+        checksum=checksum, today=TODAY)
+    replaced = exporter.export(stream)
+    return stream.getvalue(), replaced
+
+
+def book_balances(company, fiscalyear):
+    """Balance per account code at the end of `fiscalyear` (balance sheet)
+    and over the year outside its opening period (income statement),
+    computed with the ORM, independently of the export's queries."""
+    pool = Pool()
+    Line = pool.get('account.move.line')
+    closing, result = defaultdict(Decimal), defaultdict(Decimal)
+    lines = Line.search([
+            ('move.company', '=', company.id),
+            ('move.date', '<=', fiscalyear.end_date),
+            ('move.state', '=', 'posted'),
+            ])
+    for line in lines:
+        amount = line.debit - line.credit
+        if line.account.type.statement == 'balance':
+            closing[line.account.code] += amount
+        elif (line.move.period.fiscalyear == fiscalyear
+                and line.move.period.type == 'standard'):
+            result[line.account.code] += amount
+    return (
+        {k: v for k, v in closing.items() if v},
+        {k: v for k, v in result.items() if v})
+
+
+def without(content, labels=('#GEN', '#PROGRAM')):
+    return [line for line in content.split(b'\n')
+        if not line.split(b' ')[0] in {x.encode() for x in labels}]
+
+
+class SIETestCase(unittest.TestCase):
+    "SIE import and export"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        activate_module('sosolo_sweden')
+
+    def fiscalyear(self, company, start):
+        FiscalYear = Pool().get('account.fiscalyear')
+        fiscalyear, = FiscalYear.search([
+                ('company', '=', company.id),
+                ('start_date', '=', start)])
+        return fiscalyear
+
+    @with_transaction()
+    def test_import_books(self):
+        "Each 4E and type 1-3 file gives books with its #UB 0 and #RES 0"
+        for name in BOOKS:
+            company = new_company()
+            importer = import_file(company, name)
+            sie = importer.sie
+            start, _ = sie.years[0]
+            closing, result = book_balances(
+                company, self.fiscalyear(company, start))
+            expected_closing = {k: v for k, v in sie.closing[0].items()
+                if v and importer.statement(k) == 'balance'}
+            expected_result = {k: v for k, v in sie.result[0].items()
+                if v and importer.statement(k) == 'income'}
+            self.assertEqual(closing, expected_closing, name)
+            self.assertEqual(result, expected_result, name)
+
+    @with_transaction()
+    def test_import_vouchers_4i(self):
+        "4I vouchers become draft moves in existing fiscal years"
+        Move = Pool().get('account.move')
+        for name in VOUCHERS:
+            company = new_company()
+            with set_company(company):
+                for year in (2011, 2012):
+                    create_fiscalyear(company, dt.date(year, 1, 1),
+                        dt.date(year, 12, 31))
+            sie = read(data(name), file_kind(name))
+            import_file(company, name)
+            moves = Move.search([('company', '=', company.id)])
+            self.assertEqual(len(moves), len(sie.vouchers))
+            self.assertEqual({m.state for m in moves}, {'draft'})
+            self.assertEqual(
+                sum(len(m.lines) for m in moves),
+                sum(1 for v in sie.vouchers for t in v.transactions
+                    if t.amount))
+
+    @with_transaction()
+    def test_import_refused(self):
+        "A bad file is refused with its line and writes nothing"
+        pool = Pool()
+        Account = pool.get('account.account')
+        FiscalYear = pool.get('account.fiscalyear')
+        Move = pool.get('account.move')
+        for name, line, reason in REFUSED:
+            company = new_company()
+            with self.assertRaises(SIEImportError) as cm:
+                import_file(company, name)
+            message = cm.exception.message
+            self.assertIn(f"Line {line}:", message)
+            self.assertIn(reason, message)
+            for Model in [Account, FiscalYear, Move]:
+                self.assertFalse(
+                    Model.search([('company', '=', company.id)]))
+
+    @with_transaction()
+    def test_import_checksum(self):
+        "The #KSUMMA file imports; one changed amount is refused"
+        name = 'Bokslut Norstedts SIE 4E.se'
+        content = data(name)
+        altered = content.replace(
+            b'8999\t    398624.26', b'8999\t    398624.27')
+        self.assertNotEqual(content, altered)
+        company = new_company()
+        with self.assertRaises(SIEImportError) as cm:
+            import_file(company, name, altered)
+        self.assertIn("checksum", cm.exception.message)
+        import_file(company, name)
+
+    @with_transaction()
+    def test_import_twice(self):
+        "The same file twice is refused the second time"
+        company = new_company()
+        import_file(company, 'arsaldo_ovnbolag.se')
+        with self.assertRaises(SIEImportError) as cm:
+            import_file(company, 'copy.se', data('arsaldo_ovnbolag.se'))
+        self.assertIn("already been imported", cm.exception.message)
+
+    @with_transaction()
+    def test_round_trip(self):
+        "Export, import into an empty company, export: the same file"
+        name = 'typ4.se'
+        first = new_company()
+        import_file(first, name)
+        start = dt.date(2012, 1, 1)
+        with set_company(first):
+            exported, replaced = export(
+                self.fiscalyear(first, start), checksum=True)
+        self.assertFalse(replaced)
+        second = new_company()
+        import_file(second, 'export.se', exported)
+        with set_company(second):
+            again, _ = export(self.fiscalyear(second, start), checksum=True)
+        self.assertEqual(without(exported, ['#GEN', '#PROGRAM', '#KSUMMA']),
+            without(again, ['#GEN', '#PROGRAM', '#KSUMMA']))
+        # The export is a faithful copy of the original's books.
+        original = read(data(name))
+        copy = read(again)
+        for attribute in ['opening', 'closing', 'result']:
+            for year in (0, -1):
+                self.assertEqual(
+                    {k: v for k, v in getattr(original, attribute)[year]
+                        .items() if v},
+                    getattr(copy, attribute)[year], (attribute, year))
+        self.assertEqual(len(copy.vouchers), len(original.vouchers))
+        self.assertTrue(copy.checksum)
+
+    @with_transaction()
+    def test_export_types(self):
+        "Types 1-3 leave out what the type does not have"
+        company = new_company()
+        import_file(company, 'BL0001_typ4.SE')
+        fiscalyear = self.fiscalyear(company, dt.date(2009, 7, 1))
+        with set_company(company):
+            for sie_type, labels in [
+                    (1, {'#IB', '#UB', '#RES'}),
+                    (2, {'#PSALDO'}),
+                    (4, {'#VER', '#TRANS'}),
+                    ]:
+                content, _ = export(fiscalyear, sie_type=sie_type)
+                found = {line.split(b' ')[0].decode()
+                    for line in content.splitlines()}
+                self.assertTrue(labels <= found, (sie_type, found))
+                if sie_type < 4:
+                    self.assertNotIn('#VER', found)
+                if sie_type < 2:
+                    self.assertNotIn('#PSALDO', found)
+                self.assertIn(b'#SIETYP %d' % sie_type, content)
+
+    @with_transaction()
+    def test_export_golden(self):
+        "Export of a small company's year equals the golden file"
+        content = self.golden_export()
+        if os.environ.get('SOSOLO_WRITE_GOLDEN'):
+            GOLDEN.write_bytes(content)
+        self.assertEqual(content, GOLDEN.read_bytes())
+        sie = read(content)
+        self.assertEqual(sie.checksum, int(re.search(
+                    rb'#KSUMMA (\d+)', content).group(1)))
+
+    def golden_export(self):
+        pool = Pool()
+        Account = pool.get('account.account')
+        Journal = pool.get('account.journal')
+        Move = pool.get('account.move')
+        Party = pool.get('party.party')
+        Identifier = pool.get('party.identifier')
+        company = new_company("Kooperativet Åsele ek. för.")
+        Identifier.create([{'party': company.party.id,
+                    'type': 'se_orgnr', 'code': '769600-1994'}])
+        Party.write([company.party], {'name': company.party.name})
+        with set_company(company):
+            importer = SIEImporter(company, b'#FLAGGA 0\n', 'x.se')
+            types = importer.get_types()
+            accounts = {}
+            for code, name, ktyp in [
+                    ('1510', "Kundfordringar", 'T'),
+                    ('1930', "Företagskonto", 'T'),
+                    ('2083', "Medlemsinsatser", 'S'),
+                    ('2611', "Utgående moms 25 %", 'S'),
+                    ('3001', "Försäljning inom Sverige, 25 %", 'I'),
+                    ('6110', "Kontorsmateriel €", 'K'),
+                    ]:
+                accounts[code], = Account.create([{
+                            'company': company.id, 'code': code,
+                            'name': name, 'type': types[ktyp].id}])
+            previous = create_fiscalyear(company,
+                dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+            fiscalyear = create_fiscalyear(company,
+                dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+            journal, = Journal.create([{
+                        'code': 'F', 'name': "Fakturor", 'type': 'revenue'}])
+            bank, = Journal.create([{
+                        'code': 'B', 'name': "Bank", 'type': 'cash'}])
+
+            def move(journal, date, description, lines, period=None):
+                period = period or pool.get('account.period').find(
+                    company, date)
+                return {'company': company.id, 'journal': journal.id,
+                    'period': period.id, 'date': date,
+                    'description': description,
+                    'lines': [('create', [{
+                                    'account': accounts[c].id,
+                                    'debit': max(a, 0), 'credit': max(-a, 0),
+                                    'description': d,
+                                    } for c, a, d in lines])]}
+            D = Decimal
+            moves = Move.create([
+                    move(bank, dt.date(2025, 1, 1), "Insatser", [
+                            ('1930', D('5000'), None),
+                            ('2083', D('-5000'), "Medlem \"Åsa\"")],
+                        period=opening_period(previous)),
+                    move(journal, dt.date(2025, 6, 30), "Faktura 2025-0001", [
+                            ('1510', D('1250'), None),
+                            ('2611', D('-250'), None),
+                            ('3001', D('-1000'), None)]),
+                    move(bank, dt.date(2026, 2, 3), "Inbetalning", [
+                            ('1930', D('1250'), None),
+                            ('1510', D('-1250'), None)]),
+                    move(journal, dt.date(2026, 1, 15), "Faktura 2026-0001", [
+                            ('1510', D('625.50'), "Kund: Björk & Söner"),
+                            ('2611', D('-125.10'), None),
+                            ('3001', D('-500.40'), None)]),
+                    move(bank, dt.date(2026, 1, 20), "Papper €", [
+                            ('6110', D('99.90'), None),
+                            ('1930', D('-99.90'), None)]),
+                    ])
+            Move.post(moves)
+            content, replaced = export(fiscalyear, checksum=True)
+        self.assertEqual(replaced, {'€'})
+        return content
+

@@ -1,0 +1,53 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+import sys
+
+from .. import books
+from ..errors import CommandError
+
+NAME = 'sie-export'
+HELP = "exportera ett räkenskapsår som SIE-fil (typ 4E som standard)"
+
+
+def configure(parser):
+    parser.add_argument('--fiscal-year', required=True,
+        help="räkenskapsåret: dess namn (2026) eller startår")
+    parser.add_argument('--type', choices=['1', '2', '3', '4'], default='4',
+        help="SIE-typ (standard: %(default)s, 4E med verifikationer)")
+    parser.add_argument('--checksum', action='store_true',
+        help="lägg till kontrollsumma (#KSUMMA)")
+    parser.add_argument('-o', '--output', required=True,
+        help="filen att skriva")
+
+
+def find_fiscalyear(company, value):
+    from trytond.pool import Pool
+    FiscalYear = Pool().get('account.fiscalyear')
+    years = FiscalYear.search([
+            ('company', '=', company.id), ('name', '=', value)])
+    if not years and value.isdigit():
+        years = [y for y in FiscalYear.search([
+                    ('company', '=', company.id)])
+            if y.start_date.year == int(value)]
+    if len(years) != 1:
+        raise CommandError(f"räkenskapsåret {value} finns inte")
+    return years[0]
+
+
+def run(args):
+    from trytond.modules.sosolo_sweden.sie_export import SIEExporter
+
+    def export(company):
+        fiscalyear = find_fiscalyear(company, args.fiscal_year)
+        exporter = SIEExporter(fiscalyear, sie_type=int(args.type),
+            checksum=args.checksum)
+        with open(args.output, 'wb') as stream:
+            return exporter.export(stream)
+
+    replaced = books.run(args, export, commit=False)
+    if replaced:
+        print("sosolo: varning: dessa tecken finns inte i CP437 och "
+            f"skrevs som \"?\": {''.join(sorted(replaced))}",
+            file=sys.stderr)
+    print(f"SIE-filen {args.output} är skriven.")
+    return 0
