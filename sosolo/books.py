@@ -5,8 +5,18 @@
 For commands that read or write much (SIE, BgMax): one transaction, so
 an import is all or nothing, and no RPC round trip per record.
 """
+from pathlib import Path
+
 from . import database
 from .errors import CommandError
+
+
+def read_file(name):
+    "Return the Path and the bytes of the file `name` the user gave."
+    path = Path(name)
+    if not path.is_file():
+        raise CommandError(f"filen {name} finns inte")
+    return path, path.read_bytes()
 
 
 def run(args, func, commit=True):

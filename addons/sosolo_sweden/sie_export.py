@@ -35,15 +35,11 @@ CHUNK = 1000
 def account_type(code, statement, assets, revenue, expense):
     """The #KTYP of an account: T asset, S liability, I income, K expense.
 
-    From the Tryton account type; without flags, from the BAS class
-    (1 assets, 2 equity and liabilities, 3 income, 4-8 expenses).
+    From the Tryton account type's flags, else from the BAS class (1
+    assets, 2 equity and liabilities, 3 income, 4-8 expenses).
     """
     if statement == 'balance':
-        if assets:
-            return 'T'
-        if code[:1] == '1' and assets is None:
-            return 'T'
-        return 'S'
+        return 'T' if assets or code[:1] == '1' else 'S'
     if revenue:
         return 'I'
     if expense:

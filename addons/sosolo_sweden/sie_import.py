@@ -15,10 +15,11 @@ too; #VER become moves in a journal per series, posted (4E) or draft (4I).
 from collections import defaultdict
 
 from trytond.i18n import gettext
-from trytond.model import ModelSQL, ModelView, Unique, fields
+from trytond.model import ModelSQL, ModelView, fields
 from trytond.pool import Pool
 
 from .exceptions import SIEImportError
+from .imported_file import ImportedFileMixin
 from .sie_format import SIEError
 from .sie_reader import file_kind, read
 
@@ -32,26 +33,13 @@ OPENING_JOURNAL = 'IB'
 DEFAULT_SERIES = 'SIE'
 
 
-class SIEFile(ModelSQL, ModelView):
+class SIEFile(ImportedFileMixin, ModelSQL, ModelView):
     "SIE Imported File"
     __name__ = 'sosolo.sie.file'
-    company = fields.Many2One(
-        'company.company', "Company", required=True, readonly=True)
-    filename = fields.Char("File Name", readonly=True)
-    sha256 = fields.Char("SHA-256", required=True, readonly=True)
+    _duplicate_message = 'sosolo_sweden.msg_sie_file_unique'
     sie_type = fields.Char("SIE Type", readonly=True)
     program = fields.Char("Program", readonly=True)
     vouchers = fields.Integer("Vouchers", readonly=True)
-
-    @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        t = cls.__table__()
-        cls._sql_constraints = [
-            ('company_sha256_unique', Unique(t, t.company, t.sha256),
-                'sosolo_sweden.msg_sie_file_unique'),
-            ]
-        cls._order.insert(0, ('create_date', 'DESC'))
 
 
 def error(exception):
@@ -94,10 +82,7 @@ class SIEImporter:
         except UnicodeDecodeError as exception:
             raise SIEImportError(gettext(
                     'sosolo_sweden.msg_sie_bad_encoding')) from exception
-        if File.search([
-                    ('company', '=', company.id),
-                    ('sha256', '=', self.sie.sha256),
-                    ]):
+        if File.imported(company, self.sie.sha256):
             raise SIEImportError(gettext(
                     'sosolo_sweden.msg_sie_file_unique'))
         self.accounts = {}

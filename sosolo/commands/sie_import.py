@@ -1,10 +1,8 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import sys
-from pathlib import Path
 
 from .. import books
-from ..errors import CommandError
 
 NAME = 'sie-import'
 HELP = "läs in en SIE-fil (typ 1–4, 4E eller 4I) i bokföringen"
@@ -26,10 +24,7 @@ def configure(parser):
 
 def run(args):
     from trytond.modules.sosolo_sweden.sie_import import SIEImporter
-    path = Path(args.file)
-    if not path.is_file():
-        raise CommandError(f"filen {args.file} finns inte")
-    data = path.read_bytes()
+    path, data = books.read_file(args.file)
 
     def load(company):
         importer = SIEImporter(company, data, path.name)

@@ -185,8 +185,19 @@ class SIETestCase(unittest.TestCase):
     @with_transaction()
     def test_import_twice(self):
         "The same file twice is refused the second time"
+        Import = Pool().get('sosolo.sie.import', type='wizard')
         company = new_company()
-        import_file(company, 'arsaldo_ovnbolag.se')
+        with set_company(company):
+            session, _, _ = Import.create()
+            wizard = Import(session)
+            wizard.start.file = data('arsaldo_ovnbolag.se')
+            wizard.start.filename = 'arsaldo_ovnbolag.se'
+            preview = wizard.default_preview(None)
+            self.assertEqual(
+                (preview['sie_type'], preview['accounts'],
+                    preview['new_accounts'], preview['vouchers']),
+                ('1E', 567, 567, 0))
+            self.assertEqual(wizard.transition_import_(), 'result')
         with self.assertRaises(SIEImportError) as cm:
             import_file(company, 'copy.se', data('arsaldo_ovnbolag.se'))
         self.assertIn("already been imported", cm.exception.message)
@@ -241,6 +252,18 @@ class SIETestCase(unittest.TestCase):
                 if sie_type < 2:
                     self.assertNotIn('#PSALDO', found)
                 self.assertIn(b'#SIETYP %d' % sie_type, content)
+
+            Export = Pool().get('sosolo.sie.export', type='wizard')
+            session, _, _ = Export.create()
+            wizard = Export(session)
+            wizard.start.fiscalyear = fiscalyear
+            wizard.start.sie_type = '4'
+            wizard.start.checksum = True
+            self.assertEqual(wizard.transition_generate(), 'result')
+            result = wizard.default_result(None)
+        self.assertEqual(result['filename'], 'SIE4_2009-2010.se')
+        self.assertEqual(result['replaced'], '')
+        self.assertTrue(read(result['file']).checksum)
 
     @with_transaction()
     def test_export_golden(self):

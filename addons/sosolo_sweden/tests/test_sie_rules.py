@@ -217,3 +217,32 @@ class SIEWriterTestCase(unittest.TestCase):
 def load_tests(loader, tests, pattern):
     tests.addTests(doctest.DocTestSuite(sie_format))
     return tests
+
+
+class SIEAccountTypeTestCase(unittest.TestCase):
+    "#KTYP from Tryton's account types and from the BAS classes"
+
+    def test_export_type(self):
+        from trytond.modules.sosolo_sweden.sie_export import account_type
+        for args, expected in [
+                (('1930', 'balance', True, False, False), 'T'),
+                (('1510', 'balance', False, False, False), 'T'),
+                (('2440', 'balance', False, False, False), 'S'),
+                (('3001', 'income', False, True, False), 'I'),
+                (('4010', 'income', False, False, True), 'K'),
+                (('3740', 'income', False, False, False), 'I'),
+                (('8999', 'income', False, False, False), 'K'),
+                ]:
+            self.assertEqual(account_type(*args), expected, args)
+
+    def test_import_type(self):
+        "BAS-kontoplanen: classes 1-2 balance sheet, 3-8 income statement"
+        from trytond.modules.sosolo_sweden.sie_import import (
+            account_statement, default_type)
+        for code, ktyp, statement, typed in [
+                ('1930', '', 'balance', 'T'), ('2440', '', 'balance', 'S'),
+                ('3001', '', 'income', 'I'), ('7010', '', 'income', 'K'),
+                ('2099', 'S', 'balance', 'S'), ('8310', 'I', 'income', 'I'),
+                ]:
+            self.assertEqual(account_statement(code, ktyp), statement)
+            self.assertEqual(default_type(code, ktyp), typed)
