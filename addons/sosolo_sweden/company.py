@@ -15,6 +15,8 @@ class Company(metaclass=PoolMeta):
     f_tax_approved = fields.Boolean(
         "Approved for F-tax",
         help="Printed on invoices as \"Godkänd för F-skatt\".")
+    se_bankgiro = fields.Char("Bankgiro",
+        help="The bankgiro number customers pay to, printed on invoices.")
     se_orgnr = fields.Function(
         fields.Char("Organisation Number"), 'get_se_identifier')
     se_vat = fields.Function(

@@ -1,0 +1,155 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""BgMax files, parsed and imported against invoices (issue #3).
+
+The test files are written here from the record layout of Bankgirot's
+"Bankgiro Inbetalningar, Teknisk manual BgMax" (see bgmax_format).
+"""
+import datetime as dt
+import unittest
+from decimal import Decimal
+
+from trytond.modules.account.tests import create_chart
+from trytond.modules.company.tests import create_company, set_company
+from trytond.modules.currency.tests import create_currency
+from trytond.modules.sosolo_sweden.bgmax import BgMaxImporter
+from trytond.modules.sosolo_sweden.bgmax_format import (
+    BgMaxError, BgMaxFile, Deposit, Payment, read, write)
+from trytond.modules.sosolo_sweden.exceptions import BgMaxImportError
+from trytond.modules.sosolo_sweden.sie_import import create_fiscalyear
+from trytond.pool import Pool
+
+from .test_invoice import post_invoice
+from trytond.tests.test_tryton import activate_module, with_transaction
+
+D = Decimal
+TIMESTAMP = dt.datetime(2026, 3, 2, 6, 15, 0, 123456)
+
+
+def bgmax_file(*deposits):
+    return write(BgMaxFile(timestamp=TIMESTAMP, deposits=list(deposits)))
+
+
+def deposit(date, *payments, serial='1'):
+    return Deposit(bankgiro='9912346', date=date, account='1234567',
+        serial=serial, amount=sum((p.amount for p in payments), D(0)),
+        payments=list(payments))
+
+
+class BgMaxFormatTestCase(unittest.TestCase):
+
+    def test_write_read(self):
+        "Records are 80 characters at the manual's positions"
+        content = bgmax_file(deposit(dt.date(2026, 3, 2),
+                Payment('1234574', D('1250.50'), serial='000000000001',
+                    sender_bankgiro='55551234', name="Kund AB"),
+                Payment('99', D('-50'), reference_code='4', deduction=True,
+                    serial='2')))
+        lines = content.decode('latin-1').split('\r\n')[:-1]
+        self.assertEqual({len(line) for line in lines}, {80})
+        self.assertEqual(lines[0][:24], '01BGMAX               01')
+        self.assertEqual(lines[2][:2] + lines[2][12:19], '201234574')
+        self.assertEqual(lines[2][37:55], '000000000000125050')
+        self.assertEqual(lines[2][55], '2')
+        self.assertEqual(lines[-2][37:45], '20260302')
+        result = read(content)
+        self.assertEqual(result.timestamp, TIMESTAMP)
+        self.assertFalse(result.test)
+        found, = result.deposits
+        self.assertEqual(found.amount, D('1200.50'))
+        self.assertEqual(found.date, dt.date(2026, 3, 2))
+        payment, deduction = found.payments
+        self.assertEqual((payment.reference, payment.amount, payment.name,
+                payment.sender_bankgiro, payment.serial),
+            ('1234574', D('1250.50'), "Kund AB", '55551234',
+                '000000000001'))
+        self.assertEqual((deduction.amount, deduction.deduction),
+            (D('-50'), True))
+
+    def test_refused(self):
+        "Wrong sums, counts and headers are refused with the line"
+        good = bgmax_file(deposit(dt.date(2026, 3, 2),
+                Payment('1234574', D('10'), serial='1')))
+        lines = good.decode('latin-1').split('\r\n')
+        for index, replace, code in [
+                (0, lambda l: '01XGMAX' + l[7:], 'bad_header'),
+                (3, lambda l: l[:50] + '000000000000000999' + l[68:],
+                    'deposit_sum'),
+                (4, lambda l: '70' + '00000002' + l[10:], 'count_mismatch'),
+                (2, lambda l: l[:37] + '00000000000000001X' + l[55:],
+                    'bad_amount'),
+                ]:
+            changed = list(lines)
+            changed[index] = replace(changed[index])
+            with self.assertRaises(BgMaxError) as cm:
+                read('\r\n'.join(changed).encode('latin-1'))
+            self.assertEqual(cm.exception.code, code)
+            self.assertEqual(cm.exception.line, index + 1)
+
+
+class BgMaxImportTestCase(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        activate_module('sosolo_sweden')
+
+    @with_transaction()
+    def test_import(self):
+        "Payments pay invoices by OCR; the rest is reported; never twice"
+        pool = Pool()
+        Party = pool.get('party.party')
+        Invoice = pool.get('account.invoice')
+        Payment_ = pool.get('sosolo.bgmax.payment')
+        currency = create_currency('SEK')
+        company = create_company(currency=currency)
+        with set_company(company):
+            create_chart(company, chart='sosolo_sweden.root')
+            create_fiscalyear(company, dt.date(2026, 1, 1),
+                dt.date(2026, 12, 31))
+            party, = Party.create([{'name': "Kund AB",
+                        'addresses': [('create', [{}])]}])
+            full, under, over = [
+                post_invoice(company, party, a)
+                for a in ['1000', '500', '200']]
+            for invoice in [full, under, over]:
+                self.assertTrue(invoice.se_ocr)
+                self.assertEqual(Invoice.search([
+                            ('customer_payment_reference', '=',
+                                invoice.se_ocr)]), [invoice])
+            content = bgmax_file(
+                deposit(dt.date(2026, 3, 2),
+                    Payment(full.se_ocr, D('1000'), serial='11'),
+                    Payment(under.se_ocr, D('100'), serial='12'),
+                    serial='1'),
+                deposit(dt.date(2026, 3, 3),
+                    Payment(over.se_ocr, D('250'), serial='13'),
+                    Payment('1234574', D('75'), serial='14'),
+                    Payment('Faktura 7', D('20'), reference_code='4',
+                        serial='15'),
+                    Payment(full.se_ocr, D('-30'), reference_code='2',
+                        deduction=True, serial='16'),
+                    serial='2'))
+            record = BgMaxImporter(company, content, 'bgmax.txt').run()
+            results = {p.serial.lstrip('0'): (p.result, p.invoice)
+                for p in record.payments}
+            self.assertEqual(results, {
+                    '11': ('paid', full), '12': ('underpaid', under),
+                    '13': ('overpaid', over), '14': ('unmatched', None),
+                    '15': ('unmatched', None), '16': ('deduction', None)})
+            full, under, over = Invoice.browse([full, under, over])
+            self.assertEqual(full.state, 'paid')
+            self.assertEqual(under.state, 'posted')
+            self.assertEqual(under.amount_to_pay, D('400'))
+            self.assertEqual(over.state, 'paid')
+
+            with self.assertRaises(BgMaxImportError):
+                BgMaxImporter(company, content, 'again.txt')
+            # The same payments in another file pay nothing twice.
+            again = BgMaxImporter(company,
+                content.replace(b'P\r\n', b'T\r\n', 1), 'copy.txt').run()
+            self.assertEqual({p.result for p in again.payments},
+                {'duplicate'})
+            self.assertEqual(
+                Invoice(under.id).amount_to_pay, D('400'))
+            self.assertEqual(Payment_.search([], count=True), 12)

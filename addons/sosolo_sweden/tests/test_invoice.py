@@ -1,0 +1,113 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Customer invoices: OCR reference and the Swedish PDF (issue #3)."""
+import datetime as dt
+import io
+import unittest
+from decimal import Decimal
+
+from pypdf import PdfReader
+
+from trytond.modules.account.tests import create_chart
+from trytond.modules.company.tests import create_company, set_company
+from trytond.modules.currency.tests import create_currency
+from trytond.modules.sosolo_sweden.ocr import is_valid_ocr, ocr_reference
+from trytond.modules.sosolo_sweden.sie_import import create_fiscalyear
+from trytond.pool import Pool
+from trytond.tests.test_tryton import activate_module, with_transaction
+
+
+def post_invoice(company, party, amount, tax_name=None):
+    "Post a customer invoice of `amount` on 3001, with the tax `tax_name`."
+    pool = Pool()
+    Invoice = pool.get('account.invoice')
+    Account = pool.get('account.account')
+    Tax = pool.get('account.tax')
+    Journal = pool.get('account.journal')
+    journal, = Journal.search([('type', '=', 'revenue')], limit=1)
+    revenue, = Account.search([
+            ('company', '=', company.id), ('code', '=', '3001')])
+    taxes = (Tax.search([('company', '=', company.id),
+                ('name', '=', tax_name)]) if tax_name else [])
+    invoice = Invoice(type='out', company=company, party=party,
+        invoice_date=dt.date(2026, 2, 1), currency=company.currency,
+        account=party.account_receivable_used,
+        invoice_address=party.address_get(), journal=journal)
+    invoice.lines = [{'account': revenue, 'quantity': 1,
+            'unit_price': Decimal(amount), 'description': "Konsultarbete",
+            'currency': company.currency, 'type': 'line',
+            'taxes': taxes}]
+    invoice.save()
+    Invoice.post([invoice])
+    return invoice
+
+
+def setup_books():
+    "A company on the BAS chart with the fiscal year 2026."
+    pool = Pool()
+    Identifier = pool.get('party.identifier')
+    Company = pool.get('company.company')
+    company = create_company(
+        "Kooperativet Åsele ek. för.", currency=create_currency('SEK'))
+    Identifier.create([
+            {'party': company.party.id, 'type': 'se_orgnr',
+                'code': '769600-1994'},
+            {'party': company.party.id, 'type': 'eu_vat',
+                'code': 'SE769600199401'}])
+    Company.write([company], {'se_bankgiro': '5555-5555'})
+    return company
+
+
+class InvoiceTestCase(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        activate_module('sosolo_sweden')
+
+    @with_transaction()
+    def test_ocr_and_pdf(self):
+        "The posted invoice has its OCR; the PDF has what the law asks"
+        pool = Pool()
+        Party = pool.get('party.party')
+        Invoice = pool.get('account.invoice')
+        Report = pool.get('sosolo.invoice', type='report')
+        company = setup_books()
+        with set_company(company):
+            create_chart(company, chart='sosolo_sweden.root')
+            create_fiscalyear(company, dt.date(2026, 1, 1),
+                dt.date(2026, 12, 31))
+            party, = Party.create([{'name': "Björk & Söner AB",
+                        'addresses': [('create', [{}])]}])
+            invoice = post_invoice(
+                company, party, '1000', "Utgående moms 25 %")
+            reverse = post_invoice(company, party, '2000',
+                "Försäljning av byggtjänster, omvänd betalningsskyldighet")
+
+            self.assertEqual(invoice.se_ocr, ocr_reference(invoice.number))
+            self.assertTrue(is_valid_ocr(invoice.se_ocr))
+            self.assertEqual(invoice.customer_payment_reference,
+                invoice.se_ocr)
+            self.assertEqual(Invoice.search([
+                        ('rec_name', '=', invoice.se_ocr)]), [invoice])
+            self.assertEqual(invoice.total_amount, Decimal('1250.00'))
+
+            _, content, _, _ = Report.execute([invoice.id], {})
+            text = ''.join(page.extract_text()
+                for page in PdfReader(io.BytesIO(content)).pages)
+            for expected in [
+                    "Faktura", invoice.number, f"OCR: {invoice.se_ocr}",
+                    "Godkänd för F-skatt", "769600-1994",
+                    "SE769600199401", "Bankgiro: 5555-5555",
+                    "Fakturadatum: 2026-02-01", "Förfallodatum",
+                    "250,00", "Björk & Söner AB"]:
+                self.assertIn(expected, text)
+            # Total with or without the thousands separator.
+            self.assertRegex(text, r"Att betala 1\s?250,00 SEK")
+            self.assertNotIn("Omvänd betalningsskyldighet", text)
+
+            _, content, _, _ = Report.execute([reverse.id], {})
+            text = ''.join(page.extract_text()
+                for page in PdfReader(io.BytesIO(content)).pages)
+            self.assertIn("Omvänd betalningsskyldighet", text)
+            self.assertIn(f"OCR: {reverse.se_ocr}", text)
