@@ -29,8 +29,8 @@ def run(args):
     def load(company):
         importer = SIEImporter(company, data, path.name)
         preview = importer.preview()
-        if not args.dry_run:
-            importer.run()
+        # A dry run imports too, then rolls back: it finds every error.
+        importer.run()
         return preview, importer.warnings
 
     preview, warnings = books.run(args, load, commit=not args.dry_run)
