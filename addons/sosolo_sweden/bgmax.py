@@ -143,6 +143,9 @@ class BgMaxImporter:
             to_reconcile += [l for l in invoice.payment_lines
                 if not l.reconciliation and l not in to_reconcile]
             Line.reconcile(to_reconcile)
+            # Reconciliation queues the invoice's processing for after
+            # the transaction; do it now so the import reports "paid".
+            Invoice.process([invoice])
         if payment.amount == to_pay:
             return {'result': 'paid', 'invoice': invoice.id}
         elif payment.amount > to_pay:

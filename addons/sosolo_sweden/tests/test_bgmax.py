@@ -146,8 +146,10 @@ class BgMaxImportTestCase(unittest.TestCase):
             with self.assertRaises(BgMaxImportError):
                 BgMaxImporter(company, content, 'again.txt')
             # The same payments in another file pay nothing twice.
-            again = BgMaxImporter(company,
-                content.replace(b'P\r\n', b'T\r\n', 1), 'copy.txt').run()
+            copy = content.replace(
+                b'20260302061500123456', b'20260302061500999999', 1)
+            self.assertNotEqual(copy, content)
+            again = BgMaxImporter(company, copy, 'copy.txt').run()
             self.assertEqual({p.result for p in again.payments},
                 {'duplicate'})
             self.assertEqual(
