@@ -38,10 +38,11 @@ var/sao/index.html: package.json
 run: venv web
 	$(BIN)/sosolo -c $(CONF) -d sosolo demo
 	@echo
-	@echo "SOSOLO runs at http://127.0.0.1:8000/  (back office)"
-	@echo "  back office: admin / admin"
-	@echo "  members:     anna@example.se / demo, bertil@example.se / demo"
-	@echo "  portal:      http://127.0.0.1:8000/sosolo/portal/"
+	@echo "SOSOLO körs på http://127.0.0.1:8000/  (backoffice)"
+	@echo "  backoffice: admin / admin"
+	@echo "  medlemmar:  anna@example.se / demo, bertil@example.se / demo"
+	@echo "  portal:     http://127.0.0.1:8000/sosolo/portal/"
+	@echo "  (Ctrl+C stoppar servern)"
 	@echo
 	$(BIN)/trytond -c $(CONF) -d sosolo
 
