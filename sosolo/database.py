@@ -12,6 +12,7 @@ from .errors import CommandError
 #: Every SOSOLO module, in dependency order.
 MODULES = [
     'sosolo_sweden',
+    'sosolo_payroll',
     ]
 
 
