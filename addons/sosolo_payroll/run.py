@@ -353,7 +353,8 @@ class Payslip(ModelSQL, ModelView):
             if salary:
                 new_lines.append(Line(
                         payslip=payslip, kind='holiday_pay',
-                        description=None, amount=rules.holiday_pay(salary),
+                        description=None,
+                        amount=rules.to_cent(rules.holiday_pay(salary)),
                         automatic=True, sequence=100))
         Line.save(new_lines)
         payslips = cls.browse(payslips)
@@ -400,6 +401,9 @@ class Payslip(ModelSQL, ModelView):
         self.contribution_rate = chosen[0].rate
         self.net = (self.gross + self.tax_free + self.mileage
             - self.tax - self.deductions)
+        for name in ['gross', 'tax_free', 'mileage', 'deductions', 'tax',
+                'contributions', 'net']:
+            setattr(self, name, rules.to_cent(getattr(self, name)))
 
     @classmethod
     def post(cls, payslips):
