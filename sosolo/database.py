@@ -124,3 +124,27 @@ def set_demo_passwords(name, password='admin'):
         admin, = User.search([('login', '=', 'admin')])
         User.write([admin], {'password_hash': User.hash_password(password)})
         transaction.commit()
+
+
+def in_transaction(name, config_file, func, readonly=False):
+    """Call `func()` in a trytond transaction on `name` as admin, commit.
+
+    The pool is loaded through proteus; a TransactionError (a lock taken
+    with ModelSQL.lock) restarts the transaction with the lock, as
+    trytond's own dispatcher does.
+    """
+    from trytond.transaction import Transaction, TransactionError
+    config = connect(name, config_file)
+    extras = {}
+    while True:
+        with Transaction().start(name, config.user, readonly=readonly,
+                context=config.context, **extras) as transaction:
+            try:
+                result = func()
+            except TransactionError as exception:
+                transaction.rollback()
+                exception.fix(extras)
+                continue
+            if not readonly:
+                transaction.commit()
+            return result

@@ -1,14 +1,20 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import datetime as dt
+import threading
+import unittest
 from decimal import Decimal
 from pathlib import Path
 
 from trytond.modules.sosolo_payroll.exceptions import (
-    TaxTableImportError, TaxTableLookupError)
+    PayRunModificationError, TaxTableImportError, TaxTableLookupError)
+from trytond import backend
+from trytond.modules.account.tests import create_chart, get_fiscalyear
+from trytond.modules.company.tests import create_company, set_company
 from trytond.pool import Pool
-from trytond.tests.test_tryton import ModuleTestCase, with_transaction
-from trytond.transaction import Transaction
+from trytond.tests.test_tryton import (
+    DB_NAME, ModuleTestCase, with_transaction)
+from trytond.transaction import Transaction, TransactionError
 
 FIXTURE = (Path(__file__).parent / 'data'
     / 'skattetabell-2026-30B-tabell-33-35.csv')
@@ -100,13 +106,7 @@ class SosoloPayrollTestCase(ModuleTestCase):
         pool = Pool()
         Party = pool.get('party.party')
         Employee = pool.get('sosolo.payroll.employee')
-        Company = pool.get('company.company')
-        Currency = pool.get('currency.currency')
-        currency = Currency(name='Krona', code='SEK', symbol='kr')
-        currency.save()
-        company = Company(party=Party(name='Kooperativet'),
-            currency=currency)
-        company.save()
+        company = create_company()
         with Transaction().set_context(company=company.id):
             first, second = Employee.create([{
                         'party': Party.create([{'name': 'Anna'}])[0].id,
@@ -123,10 +123,159 @@ class SosoloPayrollTestCase(ModuleTestCase):
         self.assertEqual(first.birth_date, dt.date(1970, 10, 3))
         self.assertTrue(first.coordination_number)
         self.assertEqual(
-            (first.specification_number, second.specification_number),
-            (1, 2))
+            second.specification_number, first.specification_number + 1)
         with self.assertRaises(Exception):
             Employee.write([second], {'identity_code': '811228-9875'})
+
+
+    def make_run(self, employees=2):
+        "A computed run of `employees` payslips in a company with books."
+        pool = Pool()
+        Account = pool.get('account.account')
+        Configuration = pool.get('sosolo.payroll.configuration')
+        Employee = pool.get('sosolo.payroll.employee')
+        FiscalYear = pool.get('account.fiscalyear')
+        Journal = pool.get('account.journal')
+        Party = pool.get('party.party')
+        Run = pool.get('sosolo.payroll.run')
+        company = create_company()
+        with set_company(company):
+            create_chart(company, chart='sosolo_sweden.root')
+            fiscalyear = get_fiscalyear(company, today=dt.date(2026, 6, 1))
+            fiscalyear.save()
+            FiscalYear.create_period([fiscalyear])
+
+            def account(code):
+                found, = Account.search([
+                        ('code', '=', code), ('company', '=', company.id)])
+                return found
+            config = Configuration(1)
+            config.journal, = Journal.search(
+                [('type', '=', 'general')], limit=1)
+            config.salaried_wage_account = account('7210')
+            config.contribution_expense_account = account('7510')
+            config.tax_account = account('2710')
+            config.contribution_payable_account = account('2731')
+            config.net_pay_account = account('2820')
+            config.save()
+            parties = Party.create(
+                [{'name': f'Anställd {i}'} for i in range(employees)])
+            staff = Employee.create([{
+                        'party': p.id, 'identity_code': '811228-9874',
+                        'tax_method': 'percent', 'tax_percent': 30,
+                        'tax_percent_reason': 'side_income',
+                        'start_date': dt.date(2026, 1, 1),
+                        } for p in parties])
+            run, = Run.create([{
+                        'company': company.id,
+                        'payment_date': dt.date(2026, 6, 25),
+                        'payslips': [('create', [{
+                                        'employee': e.id,
+                                        'lines': [('create', [{
+                                                        'kind': 'salary',
+                                                        'amount': 10000,
+                                                        }])],
+                                        } for e in staff])],
+                        }])
+            Run.compute([run])
+        return company, run
+
+    @with_transaction()
+    def test_post_twice(self):
+        "A run computed and posted twice is posted once"
+        pool = Pool()
+        Move = pool.get('account.move')
+        Run = pool.get('sosolo.payroll.run')
+        company, run = self.make_run()
+        with set_company(company):
+            Run.compute([run])
+            Run.post([run])
+            Run.post(Run.browse([run.id]))
+        run = Run(run.id)
+        self.assertEqual(run.state, 'posted')
+        self.assertEqual(Move.search_count([]), 2)
+        # 10,000 + 1,200 holiday pay, 30 % tax, 31.42 % contributions
+        self.assertEqual(run.gross, Decimal(22400))
+        self.assertEqual(run.tax, Decimal(6720))
+        self.assertEqual(run.contributions, Decimal(7038))
+
+    @with_transaction()
+    def test_posted_run_unchanged(self):
+        "A posted run, its payslips and lines cannot be changed"
+        pool = Pool()
+        Run = pool.get('sosolo.payroll.run')
+        Line = pool.get('sosolo.payroll.payslip.line')
+        company, run = self.make_run(1)
+        with set_company(company):
+            Run.post([run])
+        run = Run(run.id)
+        with self.assertRaises(PayRunModificationError):
+            Run.write([run], {'description': "x"})
+        with self.assertRaises(PayRunModificationError):
+            Line.write(list(run.payslips[0].lines), {'amount': 1})
+        with self.assertRaises(PayRunModificationError):
+            Run.delete([run])
+
+    @unittest.skipUnless(backend.name == 'postgresql',
+        "row locks (SELECT ... FOR UPDATE) need PostgreSQL")
+    def test_post_concurrent(self):
+        "Two staff posting the same run at once post it once"
+        extras = {}
+        while True:
+            with Transaction().start(DB_NAME, 1, **extras) as transaction:
+                try:
+                    company, run = self.make_run()
+                except TransactionError as exception:
+                    transaction.rollback()
+                    exception.fix(extras)
+                    continue
+                company_id, run_id = company.id, run.id
+                transaction.commit()
+            break
+        barrier = threading.Barrier(2)
+        outcomes = []
+
+        def staff():
+            extras = {}
+            while True:
+                try:
+                    with Transaction().start(DB_NAME, 1,
+                            context={'company': company_id},
+                            **extras) as transaction:
+                        Run = Pool().get('sosolo.payroll.run')
+                        try:
+                            if not extras:
+                                barrier.wait()
+                            Run.post(Run.browse([run_id]))
+                            transaction.commit()
+                            outcomes.append('done')
+                        except TransactionError as exception:
+                            transaction.rollback()
+                            exception.fix(extras)
+                            continue
+                except backend.DatabaseOperationalError:
+                    # The other one holds the row lock (NOWAIT, retried):
+                    # trytond's dispatcher reports this to the user.
+                    outcomes.append('locked')
+                break
+        threads = [threading.Thread(target=staff) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        with Transaction().start(DB_NAME, 1) as transaction:
+            pool = Pool()
+            Move = pool.get('account.move')
+            Run = pool.get('sosolo.payroll.run')
+            run = Run(run_id)
+            self.assertEqual(run.state, 'posted')
+            self.assertEqual(len(outcomes), 2)
+            self.assertEqual(Move.search_count([
+                        ('origin', 'like', 'sosolo.payroll.payslip,%'),
+                        ('company', '=', company_id),
+                        ]), 2)
+            self.assertEqual(
+                {p.move.id for p in run.payslips if p.move}.__len__(), 2)
 
 
 del ModuleTestCase
