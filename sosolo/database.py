@@ -126,6 +126,9 @@ def set_demo_passwords(name, password='admin'):
         transaction.commit()
 
 
+_connections = {}
+
+
 def in_transaction(name, config_file, func, readonly=False):
     """Call `func()` in a trytond transaction on `name` as admin, commit.
 
@@ -134,7 +137,10 @@ def in_transaction(name, config_file, func, readonly=False):
     trytond's own dispatcher does.
     """
     from trytond.transaction import Transaction, TransactionError
-    config = connect(name, config_file)
+    # proteus' set_trytond initialises the pool again on every call.
+    if name not in _connections:
+        _connections[name] = connect(name, config_file)
+    config = _connections[name]
     extras = {}
     while True:
         with Transaction().start(name, config.user, readonly=readonly,

@@ -70,7 +70,12 @@ class AgiExport(Wizard):
             employee = payslip.employee
             employees[employee.id] = employee
             values = sums[employee.id]
-            values['cash_pay'] += payslip.gross
+            # Pay that bears no contributions (born 1937 or earlier) is
+            # reported in field 131, not 011.
+            if payslip.contribution_rate:
+                values['cash_pay'] += payslip.gross
+            else:
+                values['no_contributions'] += payslip.gross
             values['tax'] += payslip.tax
             values['mileage'] += payslip.mileage or 0
             contributions += payslip.contributions
@@ -81,6 +86,7 @@ class AgiExport(Wizard):
                     payee_id=employee.agi_identity,
                     specification_number=employee.specification_number,
                     cash_pay=values['cash_pay'], tax=values['tax'],
+                    cash_pay_no_contributions=values['no_contributions'],
                     mileage=bool(values['mileage'])))
         individuals.sort(key=lambda i: i.specification_number)
         return individuals, contributions

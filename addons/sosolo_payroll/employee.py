@@ -6,7 +6,6 @@ from sql.aggregate import Max
 
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
-from trytond.pool import Pool
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction
 
@@ -191,7 +190,3 @@ class Employee(ModelSQL, ModelView):
     def employed_on(self, date):
         return (self.start_date <= date
             and (not self.end_date or date <= self.end_date))
-
-    @classmethod
-    def contribution_birth_date(cls, employee):
-        return employee.birth_date

@@ -21,9 +21,13 @@ def run(args):
     data = args.file.read_bytes()
 
     def import_():
+        from trytond.exceptions import UserError
         from trytond.pool import Pool
         Row = Pool().get('sosolo.payroll.tax_table.row')
-        return Row.import_file(data)
+        try:
+            return Row.import_file(data)
+        except UserError as exception:
+            raise CommandError(exception.message)
     start = time.monotonic()
     year, rows = database.in_transaction(
         args.database, args.config, import_)

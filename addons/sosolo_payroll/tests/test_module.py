@@ -6,6 +6,8 @@ import unittest
 from decimal import Decimal
 from pathlib import Path
 
+from trytond.modules.sosolo_sweden.tests.translation import (
+    SwedishTranslationTestMixin)
 from trytond.modules.sosolo_payroll.exceptions import (
     PayRunModificationError, TaxTableImportError, TaxTableLookupError)
 from trytond import backend
@@ -20,7 +22,7 @@ FIXTURE = (Path(__file__).parent / 'data'
     / 'skattetabell-2026-30B-tabell-33-35.csv')
 
 
-class SosoloPayrollTestCase(ModuleTestCase):
+class SosoloPayrollTestCase(SwedishTranslationTestMixin, ModuleTestCase):
     "Test sosolo_payroll module"
     module = 'sosolo_payroll'
 
