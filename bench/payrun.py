@@ -119,27 +119,14 @@ def run_bench(conf, n, pdf_sample):
     print(f"  {rows} rows, {len(data.splitlines())} file lines")
 
     def setup():
+        from trytond.modules.sosolo_payroll.tests.tools import (
+            configure_payroll)
         pool = Pool()
-        Account = pool.get('account.account')
-        Configuration = pool.get('sosolo.payroll.configuration')
+        Company = pool.get('company.company')
         Employee = pool.get('sosolo.payroll.employee')
-        Journal = pool.get('account.journal')
         Party = pool.get('party.party')
         Run = pool.get('sosolo.payroll.run')
-
-        def account(code):
-            found, = Account.search([('code', '=', code)])
-            return found
-        config = Configuration(1)
-        config.journal, = Journal.search([('type', '=', 'general')], limit=1)
-        config.salaried_wage_account = account('7210')
-        config.worker_wage_account = account('7010')
-        config.contribution_expense_account = account('7510')
-        config.tax_account = account('2710')
-        config.contribution_payable_account = account('2731')
-        config.net_pay_account = account('2820')
-        config.contact_name = "Bench"
-        config.save()
+        configure_payroll(Company(Transaction().context['company']))
         parties = Party.create([{'name': f'Anställd {i}'} for i in range(n)])
         employees = Employee.create([{
                     'party': p.id, 'identity_code': '811228-9874',

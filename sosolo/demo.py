@@ -127,4 +127,7 @@ def load(config, progress):
         invoice.save()
         invoice.click('post')
         progress.step()
+    from . import database, demo_payroll
+    if 'sosolo_payroll' in database.installed_modules():
+        demo_payroll.load(config, company, members, progress)
     return company, members

@@ -6,13 +6,18 @@ from trytond.pyson import Eval
 
 from .exceptions import PayrollConfigurationError
 
-#: The accounts a pay run posts to (DESIGN.md, BAS accounts).
-ACCOUNTS = [
-    'worker_wage_account', 'salaried_wage_account',
-    'tax_free_allowance_account', 'mileage_account',
-    'contribution_expense_account', 'tax_account',
-    'contribution_payable_account', 'net_pay_account', 'deduction_account',
-    ]
+#: The accounts a pay run posts to and their BAS numbers (DESIGN.md).
+BAS_ACCOUNTS = {
+    'worker_wage_account': '7010',
+    'salaried_wage_account': '7210',
+    'tax_free_allowance_account': '7321',
+    'mileage_account': '7331',
+    'contribution_expense_account': '7510',
+    'tax_account': '2710',
+    'contribution_payable_account': '2731',
+    'net_pay_account': '2820',
+    'deduction_account': '2820',
+    }
 
 
 def _account(string, help):

@@ -9,7 +9,9 @@ from pathlib import Path
 from trytond.modules.sosolo_sweden.tests.translation import (
     SwedishTranslationTestMixin)
 from trytond.modules.sosolo_payroll.exceptions import (
-    PayRunModificationError, TaxTableImportError, TaxTableLookupError)
+    IdentityValidationError, PayRunModificationError, TaxTableImportError,
+    TaxTableLookupError)
+from trytond.modules.sosolo_payroll.tests.tools import configure_payroll
 from trytond import backend
 from trytond.modules.account.tests import create_chart, get_fiscalyear
 from trytond.modules.company.tests import create_company, set_company
@@ -126,18 +128,14 @@ class SosoloPayrollTestCase(SwedishTranslationTestMixin, ModuleTestCase):
         self.assertTrue(first.coordination_number)
         self.assertEqual(
             second.specification_number, first.specification_number + 1)
-        with self.assertRaises(Exception):
+        with self.assertRaises(IdentityValidationError):
             Employee.write([second], {'identity_code': '811228-9875'})
-
 
     def make_run(self, employees=2):
         "A computed run of `employees` payslips in a company with books."
         pool = Pool()
-        Account = pool.get('account.account')
-        Configuration = pool.get('sosolo.payroll.configuration')
         Employee = pool.get('sosolo.payroll.employee')
         FiscalYear = pool.get('account.fiscalyear')
-        Journal = pool.get('account.journal')
         Party = pool.get('party.party')
         Run = pool.get('sosolo.payroll.run')
         company = create_company()
@@ -146,20 +144,7 @@ class SosoloPayrollTestCase(SwedishTranslationTestMixin, ModuleTestCase):
             fiscalyear = get_fiscalyear(company, today=dt.date(2026, 6, 1))
             fiscalyear.save()
             FiscalYear.create_period([fiscalyear])
-
-            def account(code):
-                found, = Account.search([
-                        ('code', '=', code), ('company', '=', company.id)])
-                return found
-            config = Configuration(1)
-            config.journal, = Journal.search(
-                [('type', '=', 'general')], limit=1)
-            config.salaried_wage_account = account('7210')
-            config.contribution_expense_account = account('7510')
-            config.tax_account = account('2710')
-            config.contribution_payable_account = account('2731')
-            config.net_pay_account = account('2820')
-            config.save()
+            configure_payroll(company)
             parties = Party.create(
                 [{'name': f'Anställd {i}'} for i in range(employees)])
             staff = Employee.create([{
