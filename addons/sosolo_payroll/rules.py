@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 #: Holiday pay paid with each salary (semesterlagen 16 b §: at least 12 %
@@ -111,9 +112,10 @@ class TaxTableError(ValueError):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class TaxBand:
-    "One column of one row of a tax table."
+class TaxBand(NamedTuple):
+    """One column of one row of a tax table.
+
+    A named tuple rather than a dataclass: a year has some 100,000."""
     year: int
     table: int
     column: int
@@ -124,12 +126,10 @@ class TaxBand:
 
 
 def _integer(text, line, name):
-    try:
-        if not re.fullmatch(r'-?\d+', text):
-            raise ValueError
-        return int(text)
-    except ValueError:
+    digits = text[1:] if text.startswith('-') else text
+    if not (digits.isascii() and digits.isdigit()):
         raise TaxTableError(line, f"{name} {text!r} is not a whole number")
+    return int(text)
 
 
 def _percent(text, line, name):
