@@ -12,6 +12,7 @@ from .errors import CommandError
 #: Every SOSOLO module, in dependency order.
 MODULES = [
     'sosolo_sweden',
+    'sosolo_payroll',
     ]
 
 
@@ -128,3 +129,33 @@ def set_demo_passwords(name, password='admin'):
         admin, = User.search([('login', '=', 'admin')])
         User.write([admin], {'password_hash': User.hash_password(password)})
         transaction.commit()
+
+
+_connections = {}
+
+
+def in_transaction(name, config_file, func, readonly=False):
+    """Call `func()` in a trytond transaction on `name` as admin, commit.
+
+    The pool is loaded through proteus; a TransactionError (a lock taken
+    with ModelSQL.lock) restarts the transaction with the lock, as
+    trytond's own dispatcher does.
+    """
+    from trytond.transaction import Transaction, TransactionError
+    # proteus' set_trytond initialises the pool again on every call.
+    if name not in _connections:
+        _connections[name] = connect(name, config_file)
+    config = _connections[name]
+    extras = {}
+    while True:
+        with Transaction().start(name, config.user, readonly=readonly,
+                context=config.context, **extras) as transaction:
+            try:
+                result = func()
+            except TransactionError as exception:
+                transaction.rollback()
+                exception.fix(extras)
+                continue
+            if not readonly:
+                transaction.commit()
+            return result

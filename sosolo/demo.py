@@ -117,6 +117,9 @@ def load(config, progress):
     for item in INVOICES:
         invoice(config, company, customers, term, *item)
         progress.step()
+    from . import database, demo_payroll
+    if 'sosolo_payroll' in database.installed_modules():
+        demo_payroll.load(config, company, members, progress)
     return company, members
 
 

@@ -1,0 +1,132 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+
+from trytond.i18n import gettext
+from trytond.model import ModelView, fields
+from trytond.pool import Pool
+from trytond.transaction import Transaction
+from trytond.wizard import Button, StateTransition, StateView, Wizard
+
+from .exceptions import PayRunError
+from .files import AgiContact, AgiIndividual, agi_xml
+
+
+def month_bounds(period):
+    "First day of `period`'s month and first day of the next."
+    start = dt.date(period.year, period.month, 1)
+    end = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return start, end
+
+
+class AgiExport(Wizard):
+    "Export AGI"
+    __name__ = 'sosolo.payroll.agi.export'
+
+    start = StateView('sosolo.payroll.agi.export.start',
+        'sosolo_payroll.agi_export_start_view_form', [
+            Button("Cancel", 'end', 'tryton-cancel'),
+            Button("Export", 'export', 'tryton-ok', default=True),
+            ])
+    export = StateTransition()
+    result = StateView('sosolo.payroll.agi.export.result',
+        'sosolo_payroll.agi_export_result_view_form', [
+            Button("Close", 'end', 'tryton-close', default=True),
+            ])
+
+    def transition_export(self):
+        period = self.start.period
+        self.result.file = self.get_file(self.start.company, period)
+        self.result.filename = f'agi-{period:%Y-%m}.xml'
+        return 'result'
+
+    def default_result(self, fields):
+        file = self.result.file
+        # Keep the session small once the file has been shown.
+        self.result.file = None
+        return {'file': file, 'filename': self.result.filename}
+
+    @classmethod
+    def get_individuals(cls, company, period):
+        """The IUs of the month: posted payslips paid in it, per payee.
+
+        Also returns the month's employer contributions (field 487).
+        """
+        pool = Pool()
+        Payslip = pool.get('sosolo.payroll.payslip')
+        start, end = month_bounds(period)
+        payslips = Payslip.search([
+                ('run.company', '=', company.id),
+                ('run.state', 'in', ['posted', 'paid']),
+                ('run.payment_date', '>=', start),
+                ('run.payment_date', '<', end),
+                ], order=[('employee', 'ASC'), ('id', 'ASC')])
+        sums = defaultdict(lambda: defaultdict(Decimal))
+        employees = {}
+        contributions = Decimal(0)
+        for payslip in payslips:
+            employee = payslip.employee
+            employees[employee.id] = employee
+            values = sums[employee.id]
+            # Pay that bears no contributions (born 1937 or earlier) is
+            # reported in field 131, not 011.
+            if payslip.contribution_rate:
+                values['cash_pay'] += payslip.gross
+            else:
+                values['no_contributions'] += payslip.gross
+            values['tax'] += payslip.tax
+            values['mileage'] += payslip.mileage or 0
+            contributions += payslip.contributions
+        individuals = []
+        for employee_id, values in sums.items():
+            employee = employees[employee_id]
+            individuals.append(AgiIndividual(
+                    payee_id=employee.agi_identity,
+                    specification_number=employee.specification_number,
+                    cash_pay=values['cash_pay'], tax=values['tax'],
+                    cash_pay_no_contributions=values['no_contributions'],
+                    mileage=bool(values['mileage'])))
+        individuals.sort(key=lambda i: i.specification_number)
+        return individuals, contributions
+
+    @classmethod
+    def get_file(cls, company, period):
+        pool = Pool()
+        Configuration = pool.get('sosolo.payroll.configuration')
+        config = Configuration(1)
+        orgnr = company.se_orgnr
+        if not orgnr:
+            raise PayRunError(gettext('sosolo_payroll.msg_agi_no_orgnr',
+                    company=company.rec_name))
+        individuals, contributions = cls.get_individuals(company, period)
+        if not individuals:
+            raise PayRunError(gettext('sosolo_payroll.msg_agi_nothing',
+                    period=f'{period:%Y-%m}'))
+        contact = AgiContact(
+            name=config.contact_name or company.rec_name,
+            phone=config.contact_phone or '',
+            email=config.contact_email or '')
+        return agi_xml(orgnr, period, individuals, contributions, contact)
+
+
+class AgiExportStart(ModelView):
+    "Export AGI"
+    __name__ = 'sosolo.payroll.agi.export.start'
+
+    company = fields.Many2One('company.company', "Company", required=True)
+    period = fields.Date("Period", required=True,
+        help="Any day of the month of payment.")
+
+    @staticmethod
+    def default_company():
+        return Transaction().context.get('company')
+
+
+class AgiExportResult(ModelView):
+    "Export AGI"
+    __name__ = 'sosolo.payroll.agi.export.result'
+
+    file = fields.Binary("File", readonly=True, filename='filename')
+    filename = fields.Char("File Name", readonly=True)

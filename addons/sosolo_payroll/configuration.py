@@ -1,0 +1,72 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+from trytond.i18n import gettext
+from trytond.model import ModelSingleton, ModelSQL, ModelView, fields
+from trytond.pyson import Eval
+
+from .exceptions import PayrollConfigurationError
+
+#: The accounts a pay run posts to and their BAS numbers (DESIGN.md).
+BAS_ACCOUNTS = {
+    'worker_wage_account': '7010',
+    'salaried_wage_account': '7210',
+    'tax_free_allowance_account': '7321',
+    'mileage_account': '7331',
+    'contribution_expense_account': '7510',
+    'tax_account': '2710',
+    'contribution_payable_account': '2731',
+    'net_pay_account': '2820',
+    'deduction_account': '2820',
+    }
+
+
+def _account(string, help):
+    return fields.Many2One(
+        'account.account', string, help=help,
+        domain=[
+            ('company', '=', Eval('context', {}).get('company', -1)),
+            ('type', '!=', None),
+            ('closed', '!=', True),
+            ])
+
+
+class Configuration(ModelSingleton, ModelSQL, ModelView):
+    "Payroll Configuration"
+    __name__ = 'sosolo.payroll.configuration'
+
+    journal = fields.Many2One('account.journal', "Journal",
+        help="The journal of the pay runs' moves.")
+    worker_wage_account = _account("Wages, Workers",
+        "BAS 7010 Löner till kollektivanställda.")
+    salaried_wage_account = _account("Wages, Salaried",
+        "BAS 7210 Löner till tjänstemän.")
+    tax_free_allowance_account = _account("Tax-Free Allowances",
+        "BAS 7321 Skattefria traktamenten.")
+    mileage_account = _account("Tax-Free Mileage",
+        "BAS 7331 Skattefria bilersättningar.")
+    contribution_expense_account = _account("Employer Contributions",
+        "BAS 7510 Lagstadgade sociala avgifter.")
+    tax_account = _account("Withheld Tax",
+        "BAS 2710 Personalskatt.")
+    contribution_payable_account = _account("Contributions Payable",
+        "BAS 2731 Avräkning lagstadgade sociala avgifter.")
+    net_pay_account = _account("Net Pay Payable",
+        "BAS 2820 Kortfristiga skulder till anställda.")
+    deduction_account = _account("Deductions",
+        "Where deductions from net pay are credited.")
+    payer_iban = fields.Char("Payer IBAN",
+        help="The account salaries are paid from (pain.001).")
+    payer_bic = fields.Char("Payer BIC")
+    contact_name = fields.Char("Contact Name",
+        help="Contact for Skatteverket in the AGI file.")
+    contact_phone = fields.Char("Contact Phone")
+    contact_email = fields.Char("Contact E-Mail")
+
+    def required(self, name):
+        "The value of `name`, or an error naming the missing setting."
+        value = getattr(self, name)
+        if not value:
+            raise PayrollConfigurationError(gettext(
+                    'sosolo_payroll.msg_configuration_missing',
+                    field=self._fields[name].string))
+        return value

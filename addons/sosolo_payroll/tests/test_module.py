@@ -1,0 +1,268 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+import datetime as dt
+import threading
+import unittest
+from decimal import Decimal
+from pathlib import Path
+
+from trytond.modules.sosolo_sweden.tests.translation import (
+    SwedishTranslationTestMixin)
+from trytond.modules.sosolo_payroll.exceptions import (
+    IdentityValidationError, PayRunModificationError, TaxTableImportError,
+    TaxTableLookupError)
+from trytond.modules.sosolo_payroll.tests.tools import configure_payroll
+from trytond import backend
+from trytond.modules.account.tests import create_chart, get_fiscalyear
+from trytond.modules.company.tests import create_company, set_company
+from trytond.pool import Pool
+from trytond.tests.test_tryton import (
+    DB_NAME, ModuleTestCase, with_transaction)
+from trytond.transaction import Transaction, TransactionError
+
+FIXTURE = (Path(__file__).parent / 'data'
+    / 'skattetabell-2026-30B-tabell-33-35.csv')
+
+
+class SosoloPayrollTestCase(SwedishTranslationTestMixin, ModuleTestCase):
+    "Test sosolo_payroll module"
+    module = 'sosolo_payroll'
+
+    @with_transaction()
+    def test_tax_table_import_lookup(self):
+        "Import the fixture, look up at row edges and in every column"
+        pool = Pool()
+        Row = pool.get('sosolo.payroll.tax_table.row')
+        year, count = Row.import_file(FIXTURE.read_bytes())
+        self.assertEqual((year, count), (2026, 1443 * 6))
+        for table, column, pay, tax in [
+                # 2026;30B;33;35001;35200;7185;7035;3931;7185;10990;10990
+                (33, 1, 35001, 7185), (33, 1, 35200, 7185),
+                (33, 1, 35201, 7235), (33, 2, 35100, 7035),
+                (33, 3, 35100, 3931), (33, 4, 35100, 7185),
+                (33, 5, 35100, 10990), (33, 6, 35100, 10990),
+                (33, 1, 0, 0),
+                ]:
+            with self.subTest(table=table, column=column, pay=pay):
+                self.assertEqual(Row.lookup(2026, table, column, pay), tax)
+        with self.assertRaises(TaxTableLookupError):
+            Row.lookup(2026, 33, 1, 80001)
+        with self.assertRaises(TaxTableLookupError):
+            Row.lookup(2025, 33, 1, 30000)
+
+    @with_transaction()
+    def test_tax_table_import_twice(self):
+        "The same file twice replaces the year, it does not double it"
+        pool = Pool()
+        Row = pool.get('sosolo.payroll.tax_table.row')
+        Row.import_file(FIXTURE.read_bytes())
+        Row.import_file(FIXTURE.read_bytes())
+        self.assertEqual(Row.search_count([('year', '=', 2026)]), 1443 * 6)
+        self.assertEqual(Row.lookup(2026, 34, 1, 35100),
+            Row.lookup(2026, 34, 1, 35001))
+
+    @with_transaction()
+    def test_tax_table_bad_row(self):
+        "A file with one bad row is refused whole, the old year stays"
+        pool = Pool()
+        Row = pool.get('sosolo.payroll.tax_table.row')
+        Row.import_file(FIXTURE.read_bytes())
+        lines = FIXTURE.read_bytes().split(b'\r\n')
+        lines[700] = lines[700].replace(b';', b';x', 1)
+        with self.assertRaises(TaxTableImportError) as cm:
+            Row.import_file(b'\r\n'.join(lines))
+        self.assertIn('701', cm.exception.message)
+        self.assertEqual(Row.search_count([]), 1443 * 6)
+
+    @with_transaction()
+    def test_tax_table_percent_rows(self):
+        "Pay above the kronor rows is taxed by the percentage row"
+        pool = Pool()
+        Row = pool.get('sosolo.payroll.tax_table.row')
+        data = FIXTURE.read_bytes().rstrip(b'\r\n') + (
+            b'\r\n2026;30%;33;80001;;33;33;30;30;39;39\r\n')
+        Row.import_file(data)
+        self.assertEqual(Row.lookup(2026, 33, 1, 80000), 26595)
+        self.assertEqual(Row.lookup(2026, 33, 1, 100000), 33000)
+        self.assertEqual(Row.lookup(2026, 33, 5, 100001), 39000)
+
+    @with_transaction()
+    def test_contribution_data(self):
+        "The rates loaded from XML give the law's contributions"
+        pool = Pool()
+        Rate = pool.get('sosolo.payroll.contribution.rate')
+        for birth, paid, pay, amount in [
+                (dt.date(1958, 5, 5), dt.date(2025, 6, 25), 10000, 1021),
+                (dt.date(1958, 5, 5), dt.date(2026, 6, 25), 10000, 1021),
+                (dt.date(1959, 5, 5), dt.date(2026, 6, 25), 10000, 3142),
+                (dt.date(1937, 5, 5), dt.date(2026, 6, 25), 10000, 0),
+                (dt.date(2007, 5, 5), dt.date(2026, 3, 25), 10000, 3142),
+                (dt.date(2007, 5, 5), dt.date(2026, 4, 25), 10000, 2081),
+                (dt.date(2007, 5, 5), dt.date(2026, 5, 25), 30000, 6773),
+                ]:
+            with self.subTest(birth=birth, paid=paid):
+                result, _ = Rate.compute(birth, paid, Decimal(pay))
+                self.assertEqual(result, amount)
+
+    @with_transaction()
+    def test_employee_identity(self):
+        "An employee's samordningsnummer is accepted and gives a birth date"
+        pool = Pool()
+        Party = pool.get('party.party')
+        Employee = pool.get('sosolo.payroll.employee')
+        company = create_company()
+        with Transaction().set_context(company=company.id):
+            first, second = Employee.create([{
+                        'party': Party.create([{'name': 'Anna'}])[0].id,
+                        'identity_code': '701063-2391',
+                        'start_date': dt.date(2026, 1, 1),
+                        'tax_table': 33,
+                        }, {
+                        'party': Party.create([{'name': 'Bertil'}])[0].id,
+                        'identity_code': '811228-9874',
+                        'start_date': dt.date(2026, 1, 1),
+                        'tax_table': 33,
+                        }])
+        self.assertEqual(first.identity_code, '197010632391')
+        self.assertEqual(first.birth_date, dt.date(1970, 10, 3))
+        self.assertTrue(first.coordination_number)
+        self.assertEqual(
+            second.specification_number, first.specification_number + 1)
+        with self.assertRaises(IdentityValidationError):
+            Employee.write([second], {'identity_code': '811228-9875'})
+
+    def make_run(self, employees=2):
+        "A computed run of `employees` payslips in a company with books."
+        pool = Pool()
+        Employee = pool.get('sosolo.payroll.employee')
+        FiscalYear = pool.get('account.fiscalyear')
+        Party = pool.get('party.party')
+        Run = pool.get('sosolo.payroll.run')
+        company = create_company()
+        with set_company(company):
+            create_chart(company, chart='sosolo_sweden.root')
+            fiscalyear = get_fiscalyear(company, today=dt.date(2026, 6, 1))
+            fiscalyear.save()
+            FiscalYear.create_period([fiscalyear])
+            configure_payroll(company)
+            parties = Party.create(
+                [{'name': f'Anställd {i}'} for i in range(employees)])
+            staff = Employee.create([{
+                        'party': p.id, 'identity_code': '811228-9874',
+                        'tax_method': 'percent', 'tax_percent': 30,
+                        'tax_percent_reason': 'side_income',
+                        'start_date': dt.date(2026, 1, 1),
+                        } for p in parties])
+            run, = Run.create([{
+                        'company': company.id,
+                        'payment_date': dt.date(2026, 6, 25),
+                        'payslips': [('create', [{
+                                        'employee': e.id,
+                                        'lines': [('create', [{
+                                                        'kind': 'salary',
+                                                        'amount': 10000,
+                                                        }])],
+                                        } for e in staff])],
+                        }])
+            Run.compute([run])
+        return company, run
+
+    @with_transaction()
+    def test_post_twice(self):
+        "A run computed and posted twice is posted once"
+        pool = Pool()
+        Move = pool.get('account.move')
+        Run = pool.get('sosolo.payroll.run')
+        company, run = self.make_run()
+        with set_company(company):
+            Run.compute([run])
+            Run.post([run])
+            Run.post(Run.browse([run.id]))
+        run = Run(run.id)
+        self.assertEqual(run.state, 'posted')
+        self.assertEqual(Move.search_count([]), 2)
+        # 10,000 + 1,200 holiday pay, 30 % tax, 31.42 % contributions
+        self.assertEqual(run.gross, Decimal(22400))
+        self.assertEqual(run.tax, Decimal(6720))
+        self.assertEqual(run.contributions, Decimal(7038))
+
+    @with_transaction()
+    def test_posted_run_unchanged(self):
+        "A posted run, its payslips and lines cannot be changed"
+        pool = Pool()
+        Run = pool.get('sosolo.payroll.run')
+        Line = pool.get('sosolo.payroll.payslip.line')
+        company, run = self.make_run(1)
+        with set_company(company):
+            Run.post([run])
+        run = Run(run.id)
+        with self.assertRaises(PayRunModificationError):
+            Run.write([run], {'description': "x"})
+        with self.assertRaises(PayRunModificationError):
+            Line.write(list(run.payslips[0].lines), {'amount': 1})
+        with self.assertRaises(PayRunModificationError):
+            Run.delete([run])
+
+    @unittest.skipUnless(backend.name == 'postgresql',
+        "row locks (SELECT ... FOR UPDATE) need PostgreSQL")
+    def test_post_concurrent(self):
+        "Two staff posting the same run at once post it once"
+        extras = {}
+        while True:
+            with Transaction().start(DB_NAME, 1, **extras) as transaction:
+                try:
+                    company, run = self.make_run()
+                except TransactionError as exception:
+                    transaction.rollback()
+                    exception.fix(extras)
+                    continue
+                company_id, run_id = company.id, run.id
+                transaction.commit()
+            break
+        barrier = threading.Barrier(2)
+        outcomes = []
+
+        def staff():
+            extras = {}
+            while True:
+                try:
+                    with Transaction().start(DB_NAME, 1,
+                            context={'company': company_id},
+                            **extras) as transaction:
+                        Run = Pool().get('sosolo.payroll.run')
+                        try:
+                            if not extras:
+                                barrier.wait()
+                            Run.post(Run.browse([run_id]))
+                            transaction.commit()
+                            outcomes.append('done')
+                        except TransactionError as exception:
+                            transaction.rollback()
+                            exception.fix(extras)
+                            continue
+                except backend.DatabaseOperationalError:
+                    # The other one holds the row lock (NOWAIT, retried):
+                    # trytond's dispatcher reports this to the user.
+                    outcomes.append('locked')
+                break
+        threads = [threading.Thread(target=staff) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        with Transaction().start(DB_NAME, 1) as transaction:
+            pool = Pool()
+            Move = pool.get('account.move')
+            Run = pool.get('sosolo.payroll.run')
+            run = Run(run_id)
+            self.assertEqual(run.state, 'posted')
+            self.assertEqual(len(outcomes), 2)
+            self.assertEqual(Move.search_count([
+                        ('origin', 'like', 'sosolo.payroll.payslip,%'),
+                        ('company', '=', company_id),
+                        ]), 2)
+            self.assertEqual(
+                {p.move.id for p in run.payslips if p.move}.__len__(), 2)
+
+
+del ModuleTestCase
