@@ -12,6 +12,8 @@ from .errors import CommandError
 #: Every SOSOLO module, in dependency order.
 MODULES = [
     'sosolo_sweden',
+    'sosolo_portal',
+    'sosolo_membership',
     ]
 
 
