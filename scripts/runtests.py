@@ -64,15 +64,37 @@ def environment(db, index):
     return env
 
 
+def drop_stale_pg_cache():
+    """Drop PostgreSQL cache databases made from other code.
+
+    Tryton names its PostgreSQL cache databases after the module list
+    only, so a cluster that outlives a code change would hand back
+    databases activated from the old code.
+    """
+    import psycopg
+    stamp = ROOT / 'var' / 'pg-cache-code'
+    current = f'{PG_URI} {code_hash()}'
+    if stamp.exists() and stamp.read_text() == current:
+        return
+    with psycopg.connect(PG_URI + 'postgres', autocommit=True) as conn:
+        names = [r[0] for r in conn.execute(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'test%'")]
+        for name in names:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    stamp.parent.mkdir(exist_ok=True)
+    stamp.write_text(current)
+
+
 def run_child(package, result_file):
     "Run one test package in this process and write its counts."
-    suite = unittest.defaultTestLoader.loadTestsFromName(package)
-    if package == 'tests' or not suite.countTestCases():
-        suite = unittest.defaultTestLoader.discover(
-            str(ROOT / package.replace('trytond.modules.', 'addons/')
-                .replace('.', '/')) if package != 'tests'
-            else str(ROOT / 'tests'),
-            top_level_dir=None if package != 'tests' else str(ROOT))
+    import importlib
+    import pkgutil
+    loader = unittest.defaultTestLoader
+    path = importlib.import_module(package).__path__
+    suite = unittest.TestSuite(
+        loader.loadTestsFromName(f'{package}.{info.name}')
+        for info in pkgutil.iter_modules(path)
+        if info.name.startswith('test'))
     runner = unittest.TextTestRunner(verbosity=1, stream=sys.stderr)
     result = runner.run(suite)
     counts = {
@@ -98,6 +120,8 @@ def main():
         return run_child(args.child, args.result)
 
     names = args.packages or packages()
+    if args.db == 'postgresql':
+        drop_stale_pg_cache()
     tmp = Path(tempfile.mkdtemp(prefix='sosolo-tests-'))
     start = time.monotonic()
 
@@ -128,7 +152,8 @@ def main():
                 print(output, flush=True)
             failed += counts['failed'] or (1 if rc else 0)
             skipped += counts['skipped']
-            passed += counts['run'] - counts['failed'] - counts['skipped']
+            passed += max(
+                0, counts['run'] - counts['failed'] - counts['skipped'])
     print(f"database {args.db}, {time.monotonic() - start:.0f} s")
     line = f"{passed} passed, {failed} failed"
     if skipped:

@@ -64,9 +64,9 @@ def create(name, config_file, admin_password, email=''):
         env = dict(os.environ, TRYTONPASSFILE=passfile.name)
         admin = Path(sys.executable).with_name('trytond-admin')
         result = subprocess.run(
-            [str(admin), '-c', config_file, '-d', name, '--all',
-                '--email', email],
-            env=env, capture_output=True, text=True)
+            [str(admin), '-c', config_file, '-d', name, '--all'],
+            # trytond-admin asks for the admin's e-mail on a new database.
+            input=email + '\n', env=env, capture_output=True, text=True)
     if result.returncode:
         last = (result.stderr.strip().splitlines() or ['?'])[-1]
         raise CommandError(f"kunde inte skapa databasen {name}: {last}")
