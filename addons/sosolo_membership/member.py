@@ -8,6 +8,7 @@ from trytond.model import (
     Index, ModelSQL, ModelView, Unique, Workflow, fields)
 from trytond.pool import Pool
 from trytond.pyson import Bool, Eval
+from trytond.rpc import RPC
 from trytond.transaction import Transaction
 
 from . import identity, rules
@@ -62,7 +63,9 @@ class Member(Workflow, ModelSQL, ModelView):
         help="The date the board admitted the member.")
     entry_date = fields.Date("Entry Date", readonly=True,
         help="When the contribution was paid and the membership began.")
-    resignation_date = fields.Date("Resignation Date", readonly=True)
+    resignation_date = fields.Date("Resignation Date",
+        states={'readonly': Eval('state') != 'active'},
+        help="When the resignation was received; today if left empty.")
     exit_date = fields.Date("Exit Date", readonly=True,
         help="The fiscal year end at which the member leaves.")
     gender = fields.Selection(GENDERS, "Gender",
@@ -112,6 +115,9 @@ class Member(Workflow, ModelSQL, ModelView):
         cls._sql_indexes.add(Index(t,
                 (t.party, Index.Range()), (t.state, Index.Equality())))
         cls._order = [('number', 'DESC NULLS FIRST'), ('id', 'DESC')]
+        cls.__rpc__.update({
+                'register': RPC(readonly=True),
+                })
         cls._transitions |= {
             ('applicant', 'approved'),
             ('approved', 'active'),
@@ -228,7 +234,8 @@ class Member(Workflow, ModelSQL, ModelView):
                 member.decision_date = today
             if not member.number:
                 member.number = config.member_sequence.get()
-            member.contribution = config.contribution(member.kind)
+            member.contribution = rules.round_money(
+                config.contribution(member.kind) or 0)
             if member.contribution:
                 member.capital_invoice = member._capital_invoice(config)
                 invoices.append(member.capital_invoice)
@@ -344,10 +351,11 @@ class Member(Workflow, ModelSQL, ModelView):
         "Resign at `date` (today): leave at the earliest allowed year end."
         pool = Pool()
         Date = pool.get('ir.date')
-        date = date or Date.today()
         for member in members:
-            member.resignation_date = date
-            member.exit_date = member.earliest_exit_date(date)
+            member.resignation_date = (
+                date or member.resignation_date or Date.today())
+            member.exit_date = member.earliest_exit_date(
+                member.resignation_date)
             member.repayment_date = rules.repayment_date(member.exit_date,
                 member.configuration.repayment_delay_months)
         cls.save(members)
