@@ -269,6 +269,8 @@ class Member(Workflow, ModelSQL, ModelView):
     def _capital_invoice(self, config):
         "The capital release invoice (insatsfaktura) of the contribution."
         invoice = self._invoice(config, 'out')
+        # Dated at the board's decision, which releases the capital.
+        invoice.invoice_date = self.decision_date
         invoice.description = gettext(
             'sosolo_membership.msg_capital_invoice_description',
             number=self.number)
