@@ -4,6 +4,8 @@ from unittest.mock import patch
 
 import trytond.config as config
 from trytond.pool import Pool
+from trytond.modules.sosolo_sweden.tests.translation import (
+    SwedishTranslationTestMixin)
 from trytond.tests.test_tryton import (
     ModuleTestCase, RouteTestCase, with_transaction)
 from trytond.transaction import Transaction
@@ -14,7 +16,7 @@ from trytond.modules.sosolo_portal.tests.tools import (
 PASSWORD = 'a-long-secret'
 
 
-class SosoloPortalTestCase(ModuleTestCase):
+class SosoloPortalTestCase(SwedishTranslationTestMixin, ModuleTestCase):
     "Test sosolo_portal module"
     module = 'sosolo_portal'
 
