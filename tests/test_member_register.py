@@ -61,3 +61,8 @@ class MemberRegisterTest(unittest.TestCase):
         self.assertIn('Anna Lind', text)
         self.assertIn('Bertil Nilsson', text)
         self.assertIn('Antal: 2', text)
+
+    def test_bad_date(self):
+        "A date that is no date is refused in one Swedish line"
+        with self.assertRaisesRegex(RuntimeError, "inget datum"):
+            self.register('2026-13-01', 'csv')

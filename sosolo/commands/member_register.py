@@ -7,11 +7,11 @@ register of members; this writes it as CSV (for spreadsheets: `;`,
 decimal comma, UTF-8) or as the back office's PDF report.
 """
 import csv
-import datetime as dt
 import io
 
 from .. import database
 from ..errors import CommandError
+from .init import date
 
 NAME = 'member-register'
 HELP = "skriv ut medlemsförteckningen per ett datum (CSV eller PDF)"
@@ -23,15 +23,8 @@ HEADER = [
     ]
 
 
-def date(value):
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"{value!r} är inget datum (ÅÅÅÅ-MM-DD)")
-
-
 def configure(parser):
-    parser.add_argument('--date', type=date, required=True,
+    parser.add_argument('--date', required=True,
         help="förteckningen per detta datum, ÅÅÅÅ-MM-DD")
     parser.add_argument('--format', choices=['csv', 'pdf'], default='csv',
         help="filformat (standard: %(default)s)")
@@ -60,6 +53,7 @@ def to_csv(rows, kinds):
 
 
 def run(args):
+    args.date = date(args.date)
     database.load_config(args.config)
     if not database.exists(args.database):
         raise CommandError(f"databasen {args.database} finns inte")
