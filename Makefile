@@ -12,6 +12,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 CONF := config/trytond.conf
 export PATH := $(CURDIR)/$(BIN):$(PATH)
+# trytond wants these folders absolute; config/trytond.conf leaves them out.
+export TRYTOND_DATABASE__PATH ?= $(CURDIR)/var/db
+export TRYTOND_WEB__ROOT ?= $(CURDIR)/var/sao
 
 .PHONY: run test bench venv web pg-start pg-stop clean
 

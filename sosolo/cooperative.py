@@ -155,4 +155,18 @@ def setup(config, name, orgnr, vat=None, fiscal_year_start=None,
     company = create_company(config, name, orgnr, vat, address=address)
     create_chart(config, company)
     fiscalyear = create_fiscal_year(config, company, fiscal_year_start)
+    close_configuration_wizard(config)
     return company, fiscalyear
+
+
+def close_configuration_wizard(config):
+    """Mark Tryton's first-login configuration steps done.
+
+    Company, chart and fiscal year are set up here; without this the back
+    office would open the same steps again at the first login.
+    """
+    Item = Model.get('ir.module.config_wizard.item', config=config)
+    items = Item.find([('state', '!=', 'done')])
+    for item in items:
+        item.state = 'done'
+    Item.save(items)

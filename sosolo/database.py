@@ -27,6 +27,11 @@ def installed_modules():
 def load_config(config_file):
     if not Path(config_file).exists():
         raise CommandError(f"konfigurationsfilen {config_file} finns inte")
+    # The SQLite folder and sao's folder are not in config/trytond.conf:
+    # trytond needs them absolute, so they default to var/ of the folder
+    # sosolo runs in (the repository root), unless the environment says.
+    os.environ.setdefault('TRYTOND_DATABASE__PATH', os.path.abspath('var/db'))
+    os.environ.setdefault('TRYTOND_WEB__ROOT', os.path.abspath('var/sao'))
     from trytond import config
     config.update_etc(config_file)
     return config

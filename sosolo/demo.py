@@ -9,6 +9,7 @@ import datetime as dt
 from decimal import Decimal
 
 from proteus import Model
+from trytond.exceptions import UserWarning as TrytonWarning
 
 from . import cooperative
 
@@ -112,30 +113,46 @@ def load(config, progress):
     members = [party(config, n, s, p, c, email=e)
         for n, e, s, p, c in MEMBERS]
     term = payment_term(config)
-    progress.step(label="Fakturor")
-    # The demo's invoices have fixed dates, due in the past once the
-    # year has gone by: posting them as admin stops on Tryton's warnings
-    # (which only root skips; RPC drops a `_skip_warnings` context).
-    config.user = 0
     if _activated(config, 'sosolo_membership'):
         # Before the customer invoices: invoice numbers follow dates.
         from . import demo_membership
         demo_membership.load(config, company, members, progress)
-    Invoice = Model.get('account.invoice', config=config)
-    for index, date, description, quantity, price, tax_id in INVOICES:
-        invoice = Invoice(type='out', party=customers[index],
-            invoice_date=date, payment_term=term)
-        line = invoice.lines.new()
-        line.description = description
-        line.quantity = quantity
-        line.unit_price = price
-        line.account = account(
-            config, REVENUE_ACCOUNT[tax_id], company)
-        line.taxes.append(tax(config, tax_id, company))
-        invoice.save()
-        invoice.click('post')
+    progress.step(label="Fakturor")
+    for item in INVOICES:
+        invoice(config, company, customers, term, *item)
         progress.step()
     return company, members
+
+
+def invoice(config, company, customers, term, index, date, description,
+        quantity, price, tax_id):
+    "Post a customer invoice of one line."
+    Invoice = Model.get('account.invoice', config=config)
+    record = Invoice(type='out', party=customers[index], invoice_date=date,
+        payment_term=term)
+    line = record.lines.new()
+    line.description = description
+    line.quantity = quantity
+    line.unit_price = price
+    line.account = account(config, REVENUE_ACCOUNT[tax_id], company)
+    line.taxes.append(tax(config, tax_id, company))
+    record.save()
+    answering_warnings(config, record.click, 'post')
+    return record
+
+
+def answering_warnings(config, func, *args):
+    """Call `func`, answering Tryton's warnings as a user would.
+
+    The demo's invoices are dated earlier in the year, so Tryton warns
+    that their due dates are past.
+    """
+    while True:
+        try:
+            return func(*args)
+        except TrytonWarning as warning:
+            Warning = Model.get('res.user.warning', config=config)
+            Warning(user=config.user, name=warning.name).save()
 
 
 def _activated(config, module):

@@ -28,6 +28,8 @@ def load(config, company, parties, progress):
     "Make the demo members of `parties` (found by e-mail)."
     from trytond.modules.sosolo_membership.tests.tools import (
         configure_membership, pay, payment_method)
+
+    from .demo import answering_warnings
     Member = Model.get('sosolo.member', config=config)
     WebUser = Model.get('web.user', config=config)
     progress.step(label="Medlemskap")
@@ -56,7 +58,7 @@ def load(config, company, parties, progress):
     for record in members:
         record.decision_date = DECISION_DATE
         record.save()
-    Member.click(members, 'approve')
+    answering_warnings(config, Member.click, members, 'approve')
     for record in members:
         record.reload()
         pay(config, record.capital_invoice, PAYMENT_DATE, method)
@@ -64,7 +66,7 @@ def load(config, company, parties, progress):
     run = Wizard('sosolo.member.fee.run', config=config)
     run.form.year = DECISION_DATE.year
     run.form.invoice_date = FEE_DATE
-    run.execute('invoice')
+    answering_warnings(config, run.execute, 'invoice')
     # Anna has paid her fee, Bertil not yet.
     anna = Member(members[0].id)
     fee, = anna.fees

@@ -29,7 +29,7 @@ class Progress:
             pct = 100 * self.done // self.total
             text = f"{self.label}: {self.done}/{self.total} ({pct} %)"
         else:
-            text = f"{self.label}: {self.done}"
+            text = f"[{self.done}] {self.label}"
         if self.stream.isatty():
             self.stream.write('\r' + text + end)
         else:

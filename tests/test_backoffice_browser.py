@@ -26,11 +26,12 @@ class BackOfficeBrowserTest(unittest.TestCase):
 
     def login(self, page, password='admin'):
         page.goto(self.server.url + '/')
-        database = page.locator('#database')
+        database = page.locator('#database:visible')
         database.wait_for(timeout=30000)
+        # trytond started with -d offers only that database, read-only.
         if database.evaluate('e => e.tagName') == 'SELECT':
             database.select_option(self.server.name)
-        else:
+        elif database.is_editable():
             database.fill(self.server.name)
         page.fill('#login', 'admin')
         page.locator('.login-dialog button[type=submit]').click()
@@ -40,32 +41,31 @@ class BackOfficeBrowserTest(unittest.TestCase):
         password_field.press('Enter')
 
     def test_admin_opens_chart_of_accounts(self):
-        "admin logs in and opens the BAS chart of accounts, in Swedish"
+        "admin logs in and opens the BAS chart of accounts"
         page = self.browser.new_page()
         self.login(page)
-        # The menu is Swedish only where Tryton has Swedish; the chart
-        # itself is ours: open it through the search of the menu.
-        page.locator('#global-search-entry, .global-search input').first \
-            .wait_for(timeout=30000)
         search = page.locator('#global-search-entry, .global-search input'
             ).first
         search.fill('Chart of Accounts')
-        page.get_by_text('Open Chart of Accounts', exact=False).first \
-            .click(timeout=30000)
-        # The wizard asks for the fiscal year/period: accept the default.
-        page.get_by_role('button', name='Open').or_(
-            page.get_by_role('button', name='Öppna')).first.click(
+        page.get_by_text('Financial / Reporting / Chart of Accounts').click(
             timeout=30000)
-        expect(page.get_by_text('Kundfordringar').first).to_be_visible(
+        root = page.get_by_text('Kontoplan BAS (Sverige)')
+        expect(root).to_be_visible(timeout=30000)
+        # No first-login configuration wizard stands in the way: the
+        # cooperative's setup closed it.
+        expect(page.get_by_text('Module Configuration')).to_have_count(0)
+        root.locator('xpath=ancestor::tr').locator(
+            '.expander').first.click()
+        expect(page.get_by_text('Tillgångar').first).to_be_visible(
             timeout=30000)
-        expect(page.get_by_text('1510').first).to_be_visible()
         page.close()
 
     def test_wrong_password_is_refused(self):
         "a wrong password does not open the back office"
         page = self.browser.new_page()
         self.login(page, password='not-the-password')
+        # sao asks again for the password and opens no menu.
         expect(page.locator('input[type=password]:visible')).to_be_visible(
             timeout=30000)
-        expect(page.get_by_text('Kundfordringar')).to_have_count(0)
+        expect(page.get_by_text('Financial')).to_have_count(0)
         page.close()
