@@ -3,15 +3,14 @@
 """Demo memberships: Anna and Bertil are active members, Cecilia applies.
 
 Their personal numbers are Skatteverket-style test numbers that pass the
-Luhn check (Cecilia's is a samordningsnummer); the password of their
-portal accounts is ``demo``.
+Luhn check (Cecilia's is a samordningsnummer); their portal password,
+``demo``, is set by ``database.set_demo_passwords``.
 """
 import datetime as dt
 from decimal import Decimal
 
 from proteus import Model, Wizard
 
-PASSWORD = 'demo'
 #: (email, kind, identity number, municipality code, gender)
 ACTIVE = [
     ('anna@example.se', 'person', '19811228-9874', '2422', 'female'),
@@ -50,7 +49,7 @@ def load(config, company, parties, progress):
         Member._proxy.write([record.id], {
                 'consent_statutes': consent, 'consent_data': consent},
             config.context)
-        WebUser(email=email, party=party, password=PASSWORD,
+        WebUser(email=email, party=party,
             email_valid=True).save()
         return record
 
