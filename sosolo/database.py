@@ -13,6 +13,8 @@ from .errors import CommandError
 MODULES = [
     'sosolo_sweden',
     'sosolo_payroll',
+    'sosolo_portal',
+    'sosolo_membership',
     ]
 
 
@@ -115,8 +117,12 @@ def random_password():
     return secrets.token_urlsafe(18)
 
 
+#: The portal password of the demo's members.
+DEMO_MEMBER_PASSWORD = 'demo'
+
+
 def set_demo_passwords(name, password='admin'):
-    """Give `admin` the demo password `admin`.
+    """Give `admin` the demo password `admin`, and members `demo`.
 
     Tryton refuses a password equal to the login (res.user
     validate_password), which is right for real databases; the demo's
@@ -128,6 +134,16 @@ def set_demo_passwords(name, password='admin'):
         User = Pool().get('res.user')
         admin, = User.search([('login', '=', 'admin')])
         User.write([admin], {'password_hash': User.hash_password(password)})
+        try:
+            WebUser = Pool().get('web.user')
+        except KeyError:
+            WebUser = None
+        if WebUser:
+            # The demo members' portal password is `demo`: too short for
+            # the password rules, so it too is set by hash.
+            WebUser.write(WebUser.search([]), {
+                    'password_hash': WebUser.hash_password(
+                        DEMO_MEMBER_PASSWORD)})
         transaction.commit()
 
 

@@ -113,6 +113,10 @@ def load(config, progress):
     members = [party(config, n, s, p, c, email=e)
         for n, e, s, p, c in MEMBERS]
     term = payment_term(config)
+    if _activated(config, 'sosolo_membership'):
+        # Before the customer invoices: invoice numbers follow dates.
+        from . import demo_membership
+        demo_membership.load(config, company, members, progress)
     progress.step(label="Fakturor")
     for item in INVOICES:
         invoice(config, company, customers, term, *item)
@@ -136,12 +140,25 @@ def invoice(config, company, customers, term, index, date, description,
     line.account = account(config, REVENUE_ACCOUNT[tax_id], company)
     line.taxes.append(tax(config, tax_id, company))
     record.save()
-    try:
-        record.click('post')
-    except TrytonWarning as warning:
-        # The demo's invoices are dated earlier in the year, so Tryton
-        # warns that their due dates are past; answer it as a user would.
-        Warning = Model.get('res.user.warning', config=config)
-        Warning(user=config.user, name=warning.name).save()
-        record.click('post')
+    answering_warnings(config, record.click, 'post')
     return record
+
+
+def answering_warnings(config, func, *args):
+    """Call `func`, answering Tryton's warnings as a user would.
+
+    The demo's invoices are dated earlier in the year, so Tryton warns
+    that their due dates are past.
+    """
+    while True:
+        try:
+            return func(*args)
+        except TrytonWarning as warning:
+            Warning = Model.get('res.user.warning', config=config)
+            Warning(user=config.user, name=warning.name).save()
+
+
+def _activated(config, module):
+    Module = Model.get('ir.module', config=config)
+    return bool(Module.find([
+                ('name', '=', module), ('state', '=', 'activated')]))

@@ -1,0 +1,97 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+import datetime as dt
+
+from trytond.model import ModelView, fields
+from trytond.pool import Pool
+from trytond.report import Report
+from trytond.transaction import Transaction
+from trytond.wizard import Button, StateReport, StateView, Wizard
+
+from .member import KINDS
+
+
+def _company():
+    pool = Pool()
+    Company = pool.get('company.company')
+    company_id = Transaction().context.get('company')
+    if company_id:
+        return Company(company_id)
+    companies = Company.search([], limit=1)
+    return companies[0] if companies else None
+
+
+class Certificate(Report):
+    "Member Certificate"
+    __name__ = 'sosolo.member.certificate'
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        pool = Pool()
+        Date = pool.get('ir.date')
+        context = super().get_context(records, header, data)
+        context['today'] = Date.today()
+        context['kinds'] = dict(KINDS_SV)
+        return context
+
+
+class MemberInvoice(Report):
+    "Invoice to a Member"
+    __name__ = 'sosolo.member.invoice'
+
+
+class Register(Report):
+    "Member Register"
+    __name__ = 'sosolo.member.register'
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        pool = Pool()
+        Member = pool.get('sosolo.member')
+        context = super().get_context(records, header, data)
+        date = data['date']
+        if isinstance(date, str):
+            date = dt.date.fromisoformat(date)
+        company = _company()
+        context['date'] = date
+        context['company'] = company
+        context['rows'] = Member.register(
+            date, company=company.id if company else None)
+        context['kinds'] = dict(KINDS_SV)
+        return context
+
+
+#: Kinds as printed on Swedish documents.
+KINDS_SV = [
+    ('person', "Person"),
+    ('sole_trader', "Enskild näringsidkare"),
+    ('company', "Företag"),
+    ('investing', "Investerande medlem"),
+    ]
+assert [k for k, _ in KINDS_SV] == [k for k, _ in KINDS]
+
+
+class PrintRegister(Wizard):
+    "Print Member Register"
+    __name__ = 'sosolo.member.register.print'
+
+    start = StateView('sosolo.member.register.print.start',
+        'sosolo_membership.register_print_start_view_form', [
+            Button("Cancel", 'end', 'tryton-cancel'),
+            Button("Print", 'print_', 'tryton-print', default=True),
+            ])
+    print_ = StateReport('sosolo.member.register')
+
+    def do_print_(self, action):
+        return action, {'date': self.start.date.isoformat()}
+
+
+class PrintRegisterStart(ModelView):
+    "Print Member Register"
+    __name__ = 'sosolo.member.register.print.start'
+
+    date = fields.Date("Date", required=True)
+
+    @classmethod
+    def default_date(cls):
+        return Pool().get('ir.date').today()

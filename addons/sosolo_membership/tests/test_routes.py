@@ -1,0 +1,274 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Portal pages of the membership, through werkzeug's test client."""
+import io
+import re
+from decimal import Decimal
+from unittest.mock import patch
+
+from pypdf import PdfReader
+
+from trytond.modules.account.tests import create_chart, get_fiscalyear
+from trytond.modules.account_invoice.tests.test_module import (
+    set_invoice_sequences)
+from trytond.modules.company.tests import create_company, set_company
+from trytond.modules.sosolo_portal.tests.tools import csrf, login
+from trytond.pool import Pool
+from trytond.tests import test_tryton
+from trytond.tests.test_tryton import DB_NAME, RouteTestCase
+from trytond.transaction import Transaction, TransactionError
+
+PASSWORD = 'a-long-secret'
+LINK = re.compile(r'href="([^"]+)"')
+ANNA = 'Anna <script>alert(1)</script> Lind'
+
+
+def setup_cooperative():
+    "A company with the BAS chart, a fiscal year and the configuration."
+    pool = Pool()
+    Account = pool.get('account.account')
+    Config = pool.get('sosolo.membership.configuration')
+    FiscalYear = pool.get('account.fiscalyear')
+    company = create_company()
+    with set_company(company):
+        create_chart(company, chart='sosolo_sweden.root')
+        fiscalyear = set_invoice_sequences(get_fiscalyear(company))
+        fiscalyear.save()
+        FiscalYear.create_period([fiscalyear])
+        config = Config(1)
+        config.capital_account, = Account.search([('code', '=', '2083')])
+        config.fee_account, = Account.search([('code', '=', '3990')])
+        config.contribution_person = Decimal('500')
+        config.fee_amount = Decimal('300')
+        config.save()
+    return company
+
+
+def active_member(company, name, email):
+    "An active member with a portal account."
+    pool = Pool()
+    Party = pool.get('party.party')
+    Address = pool.get('party.address')
+    Member = pool.get('sosolo.member')
+    WebUser = pool.get('web.user')
+    party = Party(name=name, addresses=[Address(street="Storgatan 1",
+                postal_code='921 31', city="Lycksele")])
+    party.save()
+    member = Member(company=company, party=party, kind='person')
+    member.save()
+    with set_company(company):
+        Member.approve([member])
+        Member.activate([member])
+    WebUser(email=email, party=party, password=PASSWORD).save()
+    return member
+
+
+class MembershipRouteTestCase(RouteTestCase):
+    "Test the membership pages of the portal"
+    module = 'sosolo_membership'
+
+    @classmethod
+    def setUpClass(cls):
+        # RouteTestCase starts one plain transaction for setUpDatabase;
+        # creating the chart locks tables, which needs the retry that
+        # with_transaction does (TransactionError.fix).
+        super(test_tryton.RouteTestCase, cls).setUpClass()
+        extras = {}
+        while True:
+            with Transaction().start(DB_NAME, 1, **extras) as transaction:
+                try:
+                    company = setup_cooperative()
+                    active_member(company, ANNA, 'anna@example.se')
+                    active_member(company, "Bertil Nilsson",
+                        'bertil@example.se')
+                    active_member(company, "Cilla Resign",
+                        'cilla@example.se')
+                except TransactionError as exception:
+                    transaction.rollback()
+                    exception.fix(extras)
+                    continue
+                transaction.commit()
+                break
+
+    def url(self, path=''):
+        return f'/{self.db_name}/portal/{path}'
+
+    def logged_in(self, email):
+        client = self.client()
+        response = login(client, self.db_name, email, PASSWORD)
+        self.assertEqual(response.status_code, 303)
+        return client
+
+    def anna_links(self, client):
+        "Every portal URL that Anna's pages link to."
+        pages = ['', 'medlemskap', 'fakturor', 'uppgifter', 'uttrade']
+        links = set()
+        for page in pages:
+            response = client.get(self.url(page))
+            self.assertEqual(response.status_code, 200, page)
+            links.update(link for link in LINK.findall(
+                    response.get_data(as_text=True))
+                if link.startswith(self.url()))
+        return links
+
+    def test_anna_sees_her_pages(self):
+        "Anna sees her membership, invoices, certificate and details"
+        client = self.logged_in('anna@example.se')
+        page = client.get(self.url('medlemskap')).get_data(as_text=True)
+        self.assertIn('Aktiv medlem', page)
+        self.assertIn('500,00\u00a0kr', page)
+        links = self.anna_links(client)
+        self.assertIn(self.url('medlemskap/medlemsbevis.pdf'), links)
+        invoice_links = [l for l in links if re.search(r'/\d+\.pdf$', l)]
+        self.assertEqual(len(invoice_links), 1)
+        for link in [self.url('medlemskap/medlemsbevis.pdf')] + invoice_links:
+            response = client.get(link)
+            self.assertEqual(response.status_code, 200, link)
+            self.assertEqual(response.mimetype, 'application/pdf')
+            text = PdfReader(io.BytesIO(response.data)).pages[0] \
+                .extract_text()
+            self.assertIn('Anna', text)
+        certificate = PdfReader(io.BytesIO(client.get(
+                    self.url('medlemskap/medlemsbevis.pdf')).data))
+        text = certificate.pages[0].extract_text()
+        self.assertIn('Medlemsbevis', text)
+        self.assertIn(f'Medlemsnummer\n{self.number(client)}', text)
+
+    def number(self, client):
+        "The member number the membership page shows."
+        body = client.get(self.url('medlemskap')).get_data(as_text=True)
+        return re.search(
+            r'<dt>Medlemsnummer</dt><dd>(\d+)</dd>', body).group(1)
+
+    def test_bertil_gets_404_on_annas_links(self):
+        "Logged in as Bertil, Anna's record URLs answer 404"
+        anna = self.logged_in('anna@example.se')
+        links = self.anna_links(anna)
+        # Sequences are not rolled back on PostgreSQL: read the number.
+        number = self.number(anna).encode()
+        bertil = self.logged_in('bertil@example.se')
+        record_links = [l for l in links if re.search(r'/\d+', l)]
+        self.assertTrue(record_links)
+        for link in record_links:
+            with self.subTest(link=link):
+                self.assertEqual(bertil.get(link).status_code, 404)
+        # Pages without an id show Bertil's own records, never Anna's.
+        for link in set(links) - set(record_links):
+            with self.subTest(link=link):
+                response = bertil.get(link)
+                self.assertIn(response.status_code, {200, 303})
+                body = response.data
+                self.assertNotIn(b'Anna', body)
+                self.assertNotIn(b'<dd>' + number + b'</dd>', body)
+        # A missing invoice answers the same.
+        self.assertEqual(
+            bertil.get(self.url('fakturor/999999.pdf')).status_code, 404)
+
+    def test_name_is_escaped(self):
+        "A name with <script> shows as text"
+        client = self.logged_in('anna@example.se')
+        for page in ['', 'medlemskap']:
+            body = client.get(self.url(page)).get_data(as_text=True)
+            self.assertNotIn('<script>', body)
+            self.assertIn('Anna &lt;script&gt;alert(1)&lt;/script&gt;', body)
+
+    def test_details_errors_beside_field(self):
+        "A wrong postal code is shown beside its field, input kept"
+        client = self.logged_in('bertil@example.se')
+        token = csrf(client, self.url('uppgifter'))
+        data = {'csrf_token': token, 'street': 'Skolgatan 17',
+            'postal_code': '12', 'city': '<b>Lycksele</b>',
+            'phone': '070-123 45 67', 'bank_account': '8327-9, 123 456 789-0'}
+        response = client.post(self.url('uppgifter'), data=data)
+        self.assertEqual(response.status_code, 400)
+        body = response.get_data(as_text=True)
+        self.assertIn('id="e-postal_code"', body)
+        self.assertIn('value="&lt;b&gt;Lycksele&lt;/b&gt;"', body)
+        self.assertIn('value="Skolgatan 17"', body)
+        data['postal_code'] = '921 33'
+        data['city'] = 'Lycksele'
+        response = client.post(self.url('uppgifter'), data=data)
+        self.assertEqual(response.status_code, 303)
+        body = client.get(self.url('uppgifter')).get_data(as_text=True)
+        self.assertIn('value="070-123 45 67"', body)
+        self.assertIn('value="8327-9, 123 456 789-0"', body)
+        del data['csrf_token']
+        self.assertEqual(
+            client.post(self.url('uppgifter'), data=data).status_code, 403)
+
+    def test_resign(self):
+        "The earliest exit date is shown, and confirmed by the resignation"
+        client = self.logged_in('cilla@example.se')
+        body = client.get(self.url('uttrade')).get_data(as_text=True)
+        exit_date = re.search(
+            r'id="exit-date">([\d-]+)<', body).group(1)
+        token = csrf(client, self.url('uttrade'))
+        self.assertEqual(client.post(self.url('uttrade'), data={
+                    'confirm': '1'}).status_code, 403)
+        response = client.post(self.url('uttrade'), data={
+                'csrf_token': token})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('id="e-confirm"', response.get_data(as_text=True))
+        response = client.post(self.url('uttrade'), data={
+                'csrf_token': token, 'confirm': '1'})
+        self.assertEqual(response.status_code, 303)
+        body = client.get(self.url('medlemskap')).get_data(as_text=True)
+        self.assertIn(f'id="exit-date">{exit_date}<', body)
+        self.assertTrue(exit_date.endswith('-12-31'))
+
+    def application(self, client, **values):
+        data = {
+            'csrf_token': csrf(client, self.url('bli-medlem')),
+            'kind': 'person', 'name': 'Dora <i>Ny</i>',
+            'identity_number': '19811288-9871',
+            'email': 'dora@example.se', 'street': 'Blå vägen 1',
+            'postal_code': '923 31', 'city': 'Storuman',
+            'municipality': '2421', 'gender': '',
+            'password': 'dora-secret-1', 'password2': 'dora-secret-1',
+            'consent_statutes': '1', 'consent_data': '1',
+            }
+        data.update(values)
+        return client.post(self.url('bli-medlem'), data={
+                k: v for k, v in data.items() if v is not None})
+
+    def test_apply(self):
+        "Applying creates an applicant with consents and a web user"
+        client = self.client()
+        self.assertEqual(client.get(self.url('bli-medlem')).status_code, 200)
+        response = self.application(client, identity_number='19811228-9875',
+            consent_data=None)
+        self.assertEqual(response.status_code, 400)
+        body = response.get_data(as_text=True)
+        self.assertIn('id="e-identity_number"', body)
+        self.assertIn('id="e-consent_data"', body)
+        self.assertIn('value="Dora &lt;i&gt;Ny&lt;/i&gt;"', body)
+        self.assertNotIn('dora-secret-1', body)
+        self.assertEqual(self.application(client, csrf_token=None)
+            .status_code, 403)
+        with patch('trytond.modules.web_user.user.'
+                'send_message_transactional') as send:
+            response = self.application(client)
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(send.called)
+        with Transaction().start(self.db_name, 0):
+            pool = Pool()
+            Member = pool.get('sosolo.member')
+            WebUser = pool.get('web.user')
+            member, = Member.search([('party.name', '=', 'Dora <i>Ny</i>')])
+            self.assertEqual(member.state, 'applicant')
+            self.assertEqual(member.identity_number, '19811288-9871')
+            self.assertEqual(member.municipality, '2421')
+            self.assertIsNone(member.gender)
+            self.assertTrue(member.consent_statutes)
+            self.assertTrue(member.consent_data)
+            user, = WebUser.search([('email', '=', 'dora@example.se')])
+            self.assertEqual(user.party, member.party)
+            self.assertFalse(user.email_valid)
+            self.assertTrue(user.email_token)
+        # The same address cannot apply twice.
+        response = self.application(client)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('id="e-email"', response.get_data(as_text=True))
+
+
+del RouteTestCase

@@ -1,0 +1,230 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+from unittest.mock import patch
+
+import trytond.config as config
+from trytond.pool import Pool
+from trytond.modules.sosolo_sweden.tests.translation import (
+    SwedishTranslationTestMixin)
+from trytond.tests.test_tryton import (
+    ModuleTestCase, RouteTestCase, with_transaction)
+from trytond.transaction import Transaction
+
+from trytond.modules.sosolo_portal.tests.tools import (
+    csrf, login, unset_config)
+
+PASSWORD = 'a-long-secret'
+
+
+class SosoloPortalTestCase(SwedishTranslationTestMixin, ModuleTestCase):
+    "Test sosolo_portal module"
+    module = 'sosolo_portal'
+
+    @with_transaction()
+    def test_navigation_has_start(self):
+        "The start page is the first menu entry"
+        Portal = Pool().get('sosolo.portal')
+        self.assertEqual(Portal.navigation(None)[0].path, '')
+
+
+class SosoloPortalRouteTestCase(RouteTestCase):
+    "Test sosolo_portal routes"
+    module = 'sosolo_portal'
+
+    @classmethod
+    def setUpDatabase(cls):
+        pool = Pool()
+        Party = pool.get('party.party')
+        User = pool.get('web.user')
+        party = Party(name='Ada <script>alert(1)</script>')
+        party.save()
+        User(email='ada@example.se', password=PASSWORD, party=party).save()
+        Transaction().commit()
+
+    def url(self, path=''):
+        return f'/{self.db_name}/portal/{path}'
+
+    def test_start_redirects_to_login(self):
+        "Without a session the start page sends to the login page"
+        response = self.client().get(self.url())
+        self.assertEqual(response.status_code, 303)
+        self.assertIn('/portal/logga-in?next=', response.location)
+
+    def test_post_without_session_401(self):
+        "A POST to a member page without session is refused"
+        response = self.client().post(self.url('logga-ut'))
+        self.assertEqual(response.status_code, 401)
+
+    def test_login_and_start(self):
+        "Logging in sets a HttpOnly SameSite=Lax cookie and shows the start"
+        client = self.client()
+        response = login(client, self.db_name, 'ada@example.se', PASSWORD)
+        self.assertEqual(response.status_code, 303)
+        cookies = response.headers.getlist('Set-Cookie')
+        session, = [c for c in cookies if c.startswith('sosolo_portal=')]
+        self.assertIn('HttpOnly', session)
+        self.assertIn('SameSite=Lax', session)
+        self.assertNotIn('Secure', session)
+        self.assertIn(f'Path=/{self.db_name}/portal', session)
+        page = client.get(self.url()).get_data(as_text=True)
+        self.assertIn('Välkommen', page)
+
+    def test_secure_cookie_behind_tls(self):
+        "The session cookie is Secure when the portal is configured for TLS"
+        config.set('web', 'portal_tls', 'True')
+        self.addCleanup(unset_config, 'web', 'portal_tls')
+        response = login(self.client(), self.db_name, 'ada@example.se',
+            PASSWORD)
+        session, = [c for c in response.headers.getlist('Set-Cookie')
+            if c.startswith('sosolo_portal=')]
+        self.assertIn('Secure', session)
+
+    def test_name_is_escaped(self):
+        "What members type is shown as text, not markup"
+        client = self.client()
+        login(client, self.db_name, 'ada@example.se', PASSWORD)
+        page = client.get(self.url()).get_data(as_text=True)
+        self.assertNotIn('<script>alert(1)</script>', page)
+        self.assertIn('&lt;script&gt;alert(1)&lt;/script&gt;', page)
+
+    def test_login_without_csrf_refused(self):
+        "A login POST without the CSRF token is refused"
+        client = self.client()
+        csrf(client, self.url('logga-in'))
+        response = client.post(self.url('logga-in'), data={
+                'email': 'ada@example.se', 'password': PASSWORD})
+        self.assertEqual(response.status_code, 403)
+        self.assertFalse([c for c in response.headers.getlist('Set-Cookie')
+                if c.startswith('sosolo_portal=')])
+
+    def test_logout_without_csrf_refused(self):
+        "A logged-in POST without the CSRF token is refused"
+        client = self.client()
+        login(client, self.db_name, 'ada@example.se', PASSWORD)
+        response = client.post(self.url('logga-ut'), data={})
+        self.assertEqual(response.status_code, 403)
+        response = client.post(self.url('logga-ut'), data={
+                'csrf_token': 'x' * 43})
+        self.assertEqual(response.status_code, 403)
+        # The session still works.
+        self.assertEqual(client.get(self.url()).status_code, 200)
+
+    def test_logout(self):
+        "Logging out ends the session"
+        client = self.client()
+        login(client, self.db_name, 'ada@example.se', PASSWORD)
+        token = csrf(client, self.url())
+        response = client.post(self.url('logga-ut'), data={
+                'csrf_token': token})
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(client.get(self.url()).status_code, 303)
+
+    def test_wrong_password_keeps_input(self):
+        "A wrong password is shown beside the field with the e-mail kept"
+        client = self.client()
+        with patch('time.sleep'):
+            response = login(client, self.db_name, 'ada@example.se', 'nope')
+        self.assertEqual(response.status_code, 401)
+        page = response.get_data(as_text=True)
+        self.assertIn('value="ada@example.se"', page)
+        self.assertIn('id="e-password"', page)
+        self.assertIn('aria-invalid="true"', page)
+        self.assertNotIn('nope', page)
+
+    def test_wrong_passwords_throttled(self):
+        "Repeated wrong passwords are delayed, then refused even if right"
+        config.set('session', 'max_attempt', '2')
+        self.addCleanup(unset_config, 'session', 'max_attempt')
+        client = self.client()
+        with patch('time.sleep') as sleep:
+            statuses = [login(client, self.db_name, 'throttle@example.se',
+                    'wrong').status_code for _ in range(3)]
+        delays = [c.args[0] for c in sleep.call_args_list]
+        self.assertEqual(statuses, [401, 401, 401])
+        self.assertEqual(delays, [0, 1, 3])
+        with patch('time.sleep'):
+            statuses = [login(client, self.db_name, 'throttle@example.se',
+                    'wrong').status_code for _ in range(2)]
+        self.assertEqual(statuses[-1], 429)
+
+    def test_forgotten_password_same_answer(self):
+        "The reset form gives the same answer for unknown addresses"
+        client = self.client()
+        answers = []
+        for email in ['ada@example.se', 'nobody@example.se']:
+            token = csrf(client, self.url('glomt-losenord'))
+            with patch('trytond.modules.web_user.user.'
+                    'send_message_transactional') as send:
+                response = client.post(self.url('glomt-losenord'), data={
+                        'csrf_token': token, 'email': email})
+            answers.append((response.status_code, response.location))
+            self.assertEqual(send.called, email == 'ada@example.se')
+        self.assertEqual(answers[0], answers[1])
+
+    def test_reset_password_with_token(self):
+        "The e-mailed link lets the user choose a new password"
+        with Transaction().start(self.db_name, 0) as transaction:
+            User = Pool().get('web.user')
+            user, = User.search([('email', '=', 'ada@example.se')])
+            user.set_reset_password_token()
+            user.save()
+            reset_token = user.reset_password_token
+            transaction.commit()
+        client = self.client()
+        url = self.url(
+            f'nytt-losenord?token={reset_token}&email=ada@example.se')
+        token = csrf(client, url)
+        response = client.post(self.url('nytt-losenord'), data={
+                'csrf_token': token, 'token': reset_token,
+                'email': 'ada@example.se', 'password': 'ada@example.se',
+                'password2': 'ada@example.se'})
+        self.assertEqual(response.status_code, 400)
+        with patch('time.sleep'):
+            response = client.post(self.url('nytt-losenord'), data={
+                    'csrf_token': token, 'token': reset_token,
+                    'email': 'ada@example.se', 'password': 'new-secret-1',
+                    'password2': 'new-secret-1'})
+        self.assertEqual(response.status_code, 303)
+        response = login(client, self.db_name, 'ada@example.se',
+            'new-secret-1')
+        self.assertEqual(response.status_code, 303)
+        with Transaction().start(self.db_name, 0) as transaction:
+            User = Pool().get('web.user')
+            user, = User.search([('email', '=', 'ada@example.se')])
+            user.password = PASSWORD
+            user.save()
+            transaction.commit()
+
+    def test_validate_email(self):
+        "The validation link confirms the e-mail address once"
+        with Transaction().start(self.db_name, 0) as transaction:
+            User = Pool().get('web.user')
+            user = User(email='eve@example.se')
+            user.set_email_token()
+            user.save()
+            email_token = user.email_token
+            transaction.commit()
+        client = self.client()
+        url = self.url(f'bekrafta-epost?token={email_token}')
+        self.assertEqual(client.get(url).status_code, 200)
+        self.assertEqual(client.get(url).status_code, 404)
+
+    def test_validation_url_points_to_portal(self):
+        "E-mail links lead to the portal of the request's host"
+        with Transaction().start(self.db_name, 0, context={
+                    '_request': {'http_host': 'portal.example',
+                        'scheme': 'https', 'root_path': ''}}):
+            User = Pool().get('web.user')
+            user = User(email_token='abc')
+            self.assertEqual(user.get_email_validation_url(),
+                f'https://portal.example/{self.db_name}/portal/'
+                'bekrafta-epost?token=abc')
+
+    def test_stylesheet(self):
+        "The layout's stylesheet is served"
+        response = self.client().get(self.url('portal.css'))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('@media', response.get_data(as_text=True))
+
+
+del ModuleTestCase, RouteTestCase

@@ -1,0 +1,68 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`sosolo member-register` on a copy of the demo database: the files it
+writes are read back."""
+import csv
+import shutil
+import tempfile
+import unittest
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from .server import demo_database, free_port, run_sosolo, write_config
+
+
+class MemberRegisterTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.workdir = Path(tempfile.mkdtemp(prefix='sosolo-register-'))
+        cls.name = 'sosolo_register'
+        demo_database(cls.workdir, cls.name)
+        cls.config = write_config(
+            cls.workdir / 'trytond.conf', cls.workdir, free_port())
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.workdir, ignore_errors=True)
+
+    def register(self, date, format_):
+        output = self.workdir / f'register-{date}.{format_}'
+        run_sosolo(self.config, self.name, 'member-register',
+            '--date', date, '--format', format_, '-o', str(output))
+        return output
+
+    def test_csv(self):
+        "The CSV lists the members at the date with their contributions"
+        with open(self.register('2026-12-31', 'csv'),
+                encoding='utf-8') as file:
+            rows = list(csv.DictReader(file, delimiter=';'))
+        self.assertEqual(
+            [(r['Medlemsnummer'], r['Namn'], r['Inbetalda insatser'],
+                    r['Inträdesdatum']) for r in rows],
+            [('0001', 'Anna Lind', '500,00', '2026-02-16'),
+                ('0002', 'Bertil Nilsson', '500,00', '2026-02-16')])
+        self.assertEqual(rows[0]['Adress'], 'Sorselevägen 4, 924 32 Sorsele')
+        self.assertEqual(rows[0]['Insatsskyldighet'], '500,00')
+        self.assertEqual(rows[0]['Utträdesdatum'], '')
+
+    def test_before_entry(self):
+        "Before the members entered the register is empty"
+        with open(self.register('2026-01-31', 'csv'),
+                encoding='utf-8') as file:
+            self.assertEqual(list(csv.DictReader(file, delimiter=';')), [])
+
+    def test_pdf(self):
+        "The PDF is the back office's register report"
+        text = PdfReader(self.register('2026-12-31', 'pdf')).pages[0] \
+            .extract_text()
+        self.assertIn('Medlemsförteckning 2026-12-31', text)
+        self.assertIn('Anna Lind', text)
+        self.assertIn('Bertil Nilsson', text)
+        self.assertIn('Antal: 2', text)
+
+    def test_bad_date(self):
+        "A date that is no date is refused in one Swedish line"
+        with self.assertRaisesRegex(RuntimeError, "inget datum"):
+            self.register('2026-13-01', 'csv')
