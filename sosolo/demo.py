@@ -121,8 +121,8 @@ def load(config, progress):
     for item in INVOICES:
         invoice(config, company, customers, term, *item)
         progress.step()
-    from . import database, demo_payroll
-    if 'sosolo_payroll' in database.installed_modules():
+    if _activated(config, 'sosolo_payroll'):
+        from . import demo_payroll
         demo_payroll.load(config, company, members, progress)
     return company, members
 
