@@ -39,10 +39,16 @@ class MemberRegisterTest(unittest.TestCase):
                 encoding='utf-8') as file:
             rows = list(csv.DictReader(file, delimiter=';'))
         self.assertEqual(
-            [(r['Medlemsnummer'], r['Namn'], r['Inbetalda insatser'],
-                    r['Inträdesdatum']) for r in rows],
-            [('0001', 'Anna Lind', '500,00', '2026-02-16'),
-                ('0002', 'Bertil Nilsson', '500,00', '2026-02-16')])
+            [(r['Namn'], r['Inbetalda insatser'], r['Inträdesdatum'])
+                for r in rows],
+            [('Anna Lind', '500,00', '2026-02-16'),
+                ('Bertil Nilsson', '500,00', '2026-02-16')])
+        # Member numbers come from a Tryton sequence: on PostgreSQL a
+        # rolled-back transaction does not give its number back, so the
+        # demo's numbers may have gaps; they are four digits, ascending.
+        numbers = [r['Medlemsnummer'] for r in rows]
+        self.assertTrue(all(len(n) == 4 and n.isdigit() for n in numbers))
+        self.assertLess(numbers[0], numbers[1])
         self.assertEqual(rows[0]['Adress'], 'Sorselevägen 4, 924 32 Sorsele')
         self.assertEqual(rows[0]['Insatsskyldighet'], '500,00')
         self.assertEqual(rows[0]['Utträdesdatum'], '')
