@@ -93,6 +93,22 @@ def drop_stale_pg_cache():
     stamp.write_text(current)
 
 
+class TimedResult(unittest.TextTestResult):
+    "A result that keeps how long each test took."
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.durations = []
+
+    def startTest(self, test):
+        self._started = time.monotonic()
+        super().startTest(test)
+
+    def stopTest(self, test):
+        super().stopTest(test)
+        self.durations.append((time.monotonic() - self._started, test.id()))
+
+
 def run_child(package, result_file):
     "Run one test package in this process and write its counts."
     import importlib
@@ -103,8 +119,12 @@ def run_child(package, result_file):
         loader.loadTestsFromName(f'{package}.{info.name}')
         for info in pkgutil.iter_modules(path)
         if info.name.startswith('test'))
-    runner = unittest.TextTestRunner(verbosity=1, stream=sys.stderr)
+    runner = unittest.TextTestRunner(
+        verbosity=1, stream=sys.stderr, resultclass=TimedResult)
     result = runner.run(suite)
+    print('\nslowest:', file=sys.stderr)
+    for seconds, test in sorted(result.durations, reverse=True)[:5]:
+        print(f'  {seconds:6.1f} s  {test}', file=sys.stderr)
     counts = {
         'run': result.testsRun,
         'failed': len(result.failures) + len(result.errors)
@@ -159,6 +179,8 @@ def main():
                 f"({seconds:.0f} s)", flush=True)
             if bad:
                 print(output, flush=True)
+            else:
+                print(output[output.rfind('slowest:'):].rstrip(), flush=True)
             failed += counts['failed'] or (1 if rc else 0)
             skipped += counts['skipped']
             passed += max(

@@ -15,6 +15,7 @@ MODULES = [
     'sosolo_payroll',
     'sosolo_portal',
     'sosolo_membership',
+    'sosolo_convoy',
     ]
 
 
