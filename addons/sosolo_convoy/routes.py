@@ -7,6 +7,7 @@ Routes run as root (``with_transaction()``); each one reads only the
 session member's records and answers 404 for anything else.
 """
 import datetime as dt
+from functools import wraps
 from decimal import Decimal, InvalidOperation
 
 from trytond.exceptions import UserError
@@ -63,12 +64,25 @@ def _notice(request):
         return gettext(NOTICES[key])
 
 
-def _member(user):
-    "The session's membership, or 404: the pages are for members."
-    member = member_of(user)
-    if not member or member.state not in {'approved', 'active', 'resigned'}:
-        abort(HTTPStatus.NOT_FOUND)
-    return member
+def convoy_member(func):
+    """Resolve the session's membership, or answer 404.
+
+    Goes under ``member_session``; the route is called as
+    ``func(request, pool, user, member, ...)`` in the context of the
+    member's company, as the back office would be.
+    """
+    @wraps(func)
+    def wrapper(request, pool, user, *args, **kwargs):
+        member = member_of(user)
+        if not member or member.state not in {
+                'approved', 'active', 'resigned'}:
+            abort(HTTPStatus.NOT_FOUND)
+        Member = pool.get('sosolo.member')
+        with Transaction().set_context(company=member.company.id):
+            # Read again: records keep the context they were read in.
+            member = Member(member.id)
+            return func(request, pool, user, member, *args, **kwargs)
+    return wrapper
 
 
 def _own(Model, record_id, member):
@@ -124,9 +138,9 @@ def _customers(pool, member):
 @with_pool
 @with_transaction(context=SV)
 @member_session
-def assignments(request, pool, user):
+@convoy_member
+def assignments(request, pool, user, member):
     Assignment = pool.get('sosolo.convoy.assignment')
-    member = _member(user)
     records = Assignment.search([('member', '=', member.id)],
         order=[('start_date', 'DESC'), ('id', 'DESC')])
     return render(request, 'assignments.html', user=user,
@@ -138,8 +152,9 @@ def assignments(request, pool, user):
 @with_pool
 @with_transaction(context=SV)
 @member_session
-def new_assignment(request, pool, user):
-    return _assignment_form(request, pool, user, _member(user), None)
+@convoy_member
+def new_assignment(request, pool, user, member):
+    return _assignment_form(request, pool, user, member, None)
 
 
 @app.route('/<database_name>/portal/uppdrag/<int:assignment_id>',
@@ -147,9 +162,9 @@ def new_assignment(request, pool, user):
 @with_pool
 @with_transaction(context=SV)
 @member_session
-def assignment(request, pool, user, assignment_id):
+@convoy_member
+def assignment(request, pool, user, member, assignment_id):
     Assignment = pool.get('sosolo.convoy.assignment')
-    member = _member(user)
     record = _own(Assignment, assignment_id, member)
     if record.state != 'draft':
         if request.method == 'POST':
@@ -355,8 +370,8 @@ def _assignment_invoices(pool, member):
 @with_pool
 @with_transaction(context=SV)
 @member_session
-def customer_invoices(request, pool, user):
-    member = _member(user)
+@convoy_member
+def customer_invoices(request, pool, user, member):
     return render(request, 'customer_invoices.html', user=user,
         assignments=_assignment_invoices(pool, member),
         states=INVOICE_STATES_SV)
@@ -367,10 +382,10 @@ def customer_invoices(request, pool, user):
 @with_pool
 @with_transaction(context=SV)
 @member_session
-def customer_invoice_pdf(request, pool, user, invoice_id):
+@convoy_member
+def customer_invoice_pdf(request, pool, user, member, invoice_id):
     Assignment = pool.get('sosolo.convoy.assignment')
     Report = pool.get('sosolo.invoice', type='report')
-    member = _member(user)
     # Another member's invoice answers as a missing one.
     assignments = Assignment.search([('member', '=', member.id),
             ('invoice', '=', invoice_id),
@@ -388,9 +403,9 @@ def customer_invoice_pdf(request, pool, user, invoice_id):
 @with_pool
 @with_transaction(context=SV)
 @member_session
-def account(request, pool, user):
+@convoy_member
+def account(request, pool, user, member):
     Member = pool.get('sosolo.member')
-    member = _member(user)
     return render(request, 'account.html', user=user, member=member,
         statement=Member.convoy_statement(member), message=_notice(request))
 
@@ -399,10 +414,10 @@ def account(request, pool, user):
 @with_pool
 @with_transaction(context=SV)
 @member_session
-def payout(request, pool, user):
+@convoy_member
+def payout(request, pool, user, member):
     Payout = pool.get('sosolo.convoy.payout')
     Date = pool.get('ir.date')
-    member = _member(user)
     payouts = Payout.search([('member', '=', member.id)],
         order=[('date', 'DESC'), ('id', 'DESC')])
     values = {'member': member, 'payouts': payouts,
@@ -434,9 +449,9 @@ def payout(request, pool, user):
 @with_pool
 @with_transaction(context=SV)
 @member_session
-def expenses(request, pool, user):
+@convoy_member
+def expenses(request, pool, user, member):
     Expense = pool.get('sosolo.convoy.expense')
-    member = _member(user)
     records = Expense.search([('member', '=', member.id)],
         order=[('date', 'DESC'), ('id', 'DESC')])
     return render(request, 'expenses.html', user=user, expenses=records,
@@ -449,10 +464,10 @@ def expenses(request, pool, user):
 @with_pool
 @with_transaction(context=SV)
 @member_session
-def new_expense(request, pool, user):
+@convoy_member
+def new_expense(request, pool, user, member):
     Expense = pool.get('sosolo.convoy.expense')
     Date = pool.get('ir.date')
-    member = _member(user)
     if request.method == 'GET':
         return render(request, 'expense_form.html', user=user,
             form={'date': Date.today().isoformat()})
@@ -506,9 +521,10 @@ def new_expense(request, pool, user):
 @with_pool
 @with_transaction(context=SV)
 @member_session
-def receipt(request, pool, user, expense_id):
+@convoy_member
+def receipt(request, pool, user, member, expense_id):
     Expense = pool.get('sosolo.convoy.expense')
-    expense = _own(Expense, expense_id, _member(user))
+    expense = _own(Expense, expense_id, member)
     data = bytes(expense.receipt or b'')
     kind = next((t for t in RECEIPT_TYPES if data.startswith(t[0])), None)
     if not kind:
@@ -537,7 +553,8 @@ def _payslips(pool, user, domain=()):
 @with_pool
 @with_transaction(context=SV)
 @member_session
-def payslips(request, pool, user):
+@convoy_member
+def payslips(request, pool, user, member):
     return render(request, 'payslips.html', user=user,
         payslips=_payslips(pool, user))
 
@@ -547,7 +564,8 @@ def payslips(request, pool, user):
 @with_pool
 @with_transaction(context=SV)
 @member_session
-def payslip_pdf(request, pool, user, payslip_id):
+@convoy_member
+def payslip_pdf(request, pool, user, member, payslip_id):
     Report = pool.get('sosolo.payroll.payslip', type='report')
     payslips = _payslips(pool, user, [('id', '=', payslip_id)])
     if not payslips:
