@@ -37,14 +37,16 @@ class Calculation:
     net: Decimal
 
     def as_dict(self):
-        "Every step, Decimals as strings (for JSON)."
+        "Every step, Decimals as strings, money in öre (for JSON)."
         result = {}
         for name, value in self.__dict__.items():
             if name == 'employer_rates':
                 value = [{'rate': str(r), 'monthly_cap': c and str(c)}
                     for r, c in value]
-            elif isinstance(value, Decimal):
+            elif name.endswith('rate'):
                 value = str(value)
+            elif isinstance(value, Decimal):
+                value = str(payroll.to_cent(value))
             result[name] = value
         return result
 
@@ -137,3 +139,23 @@ def compute_from_database(amount, plan, birth_date, payment_date=None,
         raise ContributionRateError(gettext(
                 'sosolo_payroll.msg_contribution_no_rate',
                 date=payment_date))
+
+
+def find_plan(name=None):
+    "The active plan called `name`, or the cooperative's default plan."
+    from trytond.pool import Pool
+    pool = Pool()
+    Plan = pool.get('sosolo.convoy.plan')
+    ModelData = pool.get('ir.model.data')
+    if name:
+        plans = Plan.search([('name', '=', name)], limit=1)
+        return plans[0] if plans else None
+    try:
+        Configuration = pool.get('sosolo.convoy.configuration')
+    except KeyError:
+        # TODO(#6): always there once branch convoy is merged.
+        Configuration = None
+    if Configuration and Configuration(1).default_plan:
+        return Configuration(1).default_plan
+    plan = Plan(ModelData.get_id('sosolo_convoy', 'plan_standard'))
+    return plan if plan.active else None

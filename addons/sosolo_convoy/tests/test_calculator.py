@@ -115,7 +115,8 @@ class CalculatorTestCase(unittest.TestCase):
     def test_as_dict(self):
         result = compute(D(40000), D(6), None, rates_2025_2026(),
             BORN_2005, MAY).as_dict()
-        self.assertEqual(result['gross'], '30629')
+        self.assertEqual(result['gross'], '30629.00')
+        self.assertEqual(result['employer_rate'], '20.81')
         self.assertEqual(result['employer_rates'], [
                 {'rate': '20.81', 'monthly_cap': '25000'},
                 {'rate': '31.42', 'monthly_cap': None}])
