@@ -1,13 +1,146 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
+import datetime as dt
+import threading
+import unittest
+from decimal import Decimal
+
+from trytond import backend
+from trytond.modules.account.tests import create_chart, get_fiscalyear
+from trytond.modules.company.tests import create_company, set_company
+from trytond.modules.sosolo_convoy.exceptions import PayoutError
 from trytond.modules.sosolo_sweden.tests.translation import (
     SwedishTranslationTestMixin)
-from trytond.tests.test_tryton import ModuleTestCase
+from trytond.pool import Pool
+from trytond.tests.test_tryton import (
+    DB_NAME, ModuleTestCase, with_transaction)
+from trytond.transaction import Transaction, TransactionError
+
+
+def make_member(balance):
+    "A company with books and a member whose account holds `balance`."
+    pool = Pool()
+    Configuration = pool.get('sosolo.convoy.configuration')
+    FiscalYear = pool.get('account.fiscalyear')
+    Member = pool.get('sosolo.member')
+    Move = pool.get('account.move')
+    Line = pool.get('account.move.line')
+    Party = pool.get('party.party')
+    Period = pool.get('account.period')
+    company = create_company()
+    with set_company(company):
+        create_chart(company, chart='sosolo_sweden.root')
+        fiscalyear = get_fiscalyear(company, today=dt.date(2026, 6, 1))
+        fiscalyear.save()
+        FiscalYear.create_period([fiscalyear])
+        config = Configuration(1)
+        config.save()
+        party = Party(name="Anna")
+        party.save()
+        member = Member(party=party, kind='person', company=company)
+        member.save()
+        date = dt.date(2026, 6, 1)
+        move = Move(journal=config.journal,
+            period=Period.find(company, date=date), date=date, lines=[
+                Line(account=config.member_account, party=party,
+                    credit=balance, debit=0),
+                Line(account=config.share_account, debit=balance,
+                    credit=0),
+                ])
+        move.save()
+        Move.post([move])
+    return company, member
 
 
 class SosoloConvoyTestCase(SwedishTranslationTestMixin, ModuleTestCase):
     "Test sosolo_convoy module"
     module = 'sosolo_convoy'
+
+    @with_transaction()
+    def test_payout_available(self):
+        "Payouts reserve the balance; more than available is refused"
+        pool = Pool()
+        Configuration = pool.get('sosolo.convoy.configuration')
+        Payout = pool.get('sosolo.convoy.payout')
+        Member = pool.get('sosolo.member')
+        company, member = make_member(Decimal('1000.00'))
+        with set_company(company):
+            # The configuration takes its accounts from the BAS chart.
+            config = Configuration(1)
+            self.assertEqual(
+                (config.member_account.code, config.share_account.code,
+                    config.fee_account.code), ('2829', '7690', '3040'))
+            self.assertEqual(member.plan, config.default_plan)
+
+            Payout.create([{'member': member.id, 'amount': Decimal(600)}])
+            member = Member(member.id)
+            self.assertEqual(member.convoy_balance, Decimal('1000.00'))
+            self.assertEqual(member.convoy_available, Decimal('400.00'))
+            with self.assertRaises(PayoutError):
+                # "All" beside another open request.
+                Payout.create([{'member': member.id}])
+
+    @unittest.skipIf(backend.name == 'sqlite',
+        "row locks (SELECT ... FOR UPDATE) need PostgreSQL")
+    def test_payout_concurrent(self):
+        "Two payout requests at once do not overdraw the account"
+        extras = {}
+        while True:
+            with Transaction().start(DB_NAME, 1, **extras) as transaction:
+                try:
+                    company, member = make_member(Decimal('1000.00'))
+                except TransactionError as exception:
+                    transaction.rollback()
+                    exception.fix(extras)
+                    continue
+                company_id, member_id = company.id, member.id
+                transaction.commit()
+            break
+        barrier = threading.Barrier(2)
+        outcomes = []
+
+        def request():
+            extras = {}
+            while True:
+                try:
+                    with Transaction().start(DB_NAME, 1,
+                            context={'company': company_id},
+                            **extras) as transaction:
+                        Payout = Pool().get('sosolo.convoy.payout')
+                        try:
+                            if not extras:
+                                barrier.wait()
+                            Payout.create([{'member': member_id,
+                                        'amount': Decimal(700)}])
+                            transaction.commit()
+                            outcomes.append('done')
+                        except TransactionError as exception:
+                            transaction.rollback()
+                            exception.fix(extras)
+                            continue
+                        except PayoutError:
+                            transaction.rollback()
+                            outcomes.append('refused')
+                except backend.DatabaseOperationalError:
+                    # The other one holds the row lock (NOWAIT, retried).
+                    outcomes.append('locked')
+                break
+        threads = [threading.Thread(target=request) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        with Transaction().start(DB_NAME, 1,
+                context={'company': company_id}):
+            pool = Pool()
+            Member = pool.get('sosolo.member')
+            Payout = pool.get('sosolo.convoy.payout')
+            self.assertEqual(sorted(outcomes)[0], 'done')
+            self.assertIn(sorted(outcomes)[1], {'refused', 'locked'})
+            self.assertEqual(Payout.search_count(
+                    [('member', '=', member_id)]), 1)
+            self.assertEqual(
+                Member(member_id).convoy_available, Decimal('300.00'))
 
 
 del ModuleTestCase

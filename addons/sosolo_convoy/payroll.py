@@ -1,0 +1,166 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+from decimal import Decimal
+
+from trytond.i18n import gettext
+from trytond.model import fields
+from trytond.modules.sosolo_payroll import rules as payroll_rules
+from trytond.pool import Pool, PoolMeta
+from trytond.transaction import without_check_access
+
+from .exceptions import PayoutError
+
+_ZERO = Decimal(0)
+
+
+class PayRun(metaclass=PoolMeta):
+    __name__ = 'sosolo.payroll.run'
+
+    @classmethod
+    def _compute(cls, runs):
+        # Payroll staff pay the payouts without being in the convoy group.
+        with without_check_access():
+            cls._add_convoy_payouts(runs)
+        super()._compute(runs)
+
+    @classmethod
+    def _add_convoy_payouts(cls, runs):
+        pool = Pool()
+        Payout = pool.get('sosolo.convoy.payout')
+        for run in runs:
+            payouts = Payout.search([
+                    ('company', '=', run.company.id),
+                    ('state', '=', 'requested'),
+                    ('payslip', '=', None),
+                    ('date', '<=', run.payment_date),
+                    ], order=[('date', 'ASC'), ('id', 'ASC')])
+            run.add_convoy_payouts(payouts)
+
+    def add_convoy_payouts(self, payouts):
+        """Make each payout a payslip of this run.
+
+        The salary line is what the amount pays once employer
+        contributions are taken (sosolo_payroll.rules.salary_from_available
+        at the rate of the date of payment), with holiday pay as a line of
+        its own: the payslip adds no holiday pay on top.
+        """
+        pool = Pool()
+        Employee = pool.get('sosolo.payroll.employee')
+        Line = pool.get('sosolo.payroll.payslip.line')
+        Payout = pool.get('sosolo.convoy.payout')
+        Payslip = pool.get('sosolo.payroll.payslip')
+        Rate = pool.get('sosolo.payroll.contribution.rate')
+        date = self.payment_date
+        rates = Rate.rules_for(date)
+        lines = []
+        by_employee = {p.employee.id: p for p in self.payslips}
+        for payout in payouts:
+            employees = [e for e in Employee.search([
+                        ('company', '=', self.company.id),
+                        ('party', '=', payout.member.party.id),
+                        ]) if e.employed_on(date)]
+            if not employees:
+                raise PayoutError(gettext(
+                        'sosolo_convoy.msg_payout_no_employee',
+                        member=payout.member.rec_name, date=date))
+            employee = employees[0]
+            amount = payout.get_amount()
+            if amount <= 0:
+                continue
+            try:
+                rate = payroll_rules.applicable_rates(
+                    rates, employee.birth_date, date)[0].rate
+            except payroll_rules.NoContributionRate:
+                raise PayoutError(gettext(
+                        'sosolo_convoy.msg_payout_no_rate', date=date))
+            breakdown = payroll_rules.salary_from_available(amount, rate)
+            payslip = by_employee.get(employee.id)
+            if not payslip:
+                payslip, = Payslip.create([{
+                            'run': self.id, 'employee': employee.id}])
+                by_employee[employee.id] = payslip
+            lines += [
+                Line(payslip=payslip, kind='salary', sequence=10,
+                    amount=payroll_rules.to_cent(breakdown.salary),
+                    holiday_pay_basis=False,
+                    convoy_payout=payout,
+                    description=gettext('sosolo_convoy.msg_payout_salary')),
+                Line(payslip=payslip, kind='holiday_pay', sequence=11,
+                    amount=payroll_rules.to_cent(breakdown.holiday_pay),
+                    convoy_payout=payout,
+                    description=gettext(
+                        'sosolo_convoy.msg_payout_holiday_pay')),
+                ]
+            payout.payslip = payslip
+            payout.paid_amount = payroll_rules.to_cent(
+                breakdown.gross + breakdown.contributions)
+        Line.save(lines)
+        Payout.save(payouts)
+
+    @classmethod
+    def draft(cls, runs):
+        pool = Pool()
+        Line = pool.get('sosolo.payroll.payslip.line')
+        Payout = pool.get('sosolo.convoy.payout')
+        Payslip = pool.get('sosolo.payroll.payslip')
+        payslips = [p for r in runs if r.state == 'computed'
+            for p in r.payslips]
+        # Payroll staff need not be in the convoy group (see _compute).
+        with without_check_access():
+            payouts = Payout.search(
+                [('payslip', 'in', [p.id for p in payslips])])
+            Line.delete(Line.search([('convoy_payout', 'in', payouts)]))
+            Payout.write(payouts, {'payslip': None, 'paid_amount': None})
+        super().draft(runs)
+        Payslip.delete([p for p in Payslip.browse(payslips) if not p.lines])
+
+    @classmethod
+    def _post(cls, runs):
+        pool = Pool()
+        Payout = pool.get('sosolo.convoy.payout')
+        super()._post(runs)
+        with without_check_access():
+            Payout.pay(Payout.search([
+                        ('payslip.run', 'in', [r.id for r in runs]),
+                        ('state', '=', 'requested'),
+                        ]))
+
+
+class Payslip(metaclass=PoolMeta):
+    __name__ = 'sosolo.payroll.payslip'
+
+    convoy_payouts = fields.One2Many('sosolo.convoy.payout', 'payslip',
+        "Payouts", readonly=True)
+
+    def get_move(self, config, journal, period):
+        """The payslip's move, with the cost taken from the member's account.
+
+        Dr member account (party = member) / Cr share account for the
+        gross pay and employer contributions the payouts pay.
+        """
+        pool = Pool()
+        Configuration = pool.get('sosolo.convoy.configuration')
+        Line = pool.get('account.move.line')
+        move = super().get_move(config, journal, period)
+        with without_check_access():
+            amount = sum((p.paid_amount or _ZERO
+                    for p in self.convoy_payouts), _ZERO)
+        if amount:
+            convoy = Configuration(1)
+            party = self.employee.party
+            member_line = Line(account=convoy.required('member_account'),
+                party=party, debit=amount, credit=_ZERO,
+                description=gettext('sosolo_convoy.msg_payout_description'))
+            share_line = Line(account=convoy.required('share_account'),
+                debit=_ZERO, credit=amount)
+            if share_line.account.party_required:
+                share_line.party = party
+            move.lines = list(move.lines) + [member_line, share_line]
+        return move
+
+
+class PayslipLine(metaclass=PoolMeta):
+    __name__ = 'sosolo.payroll.payslip.line'
+
+    convoy_payout = fields.Many2One('sosolo.convoy.payout', "Payout",
+        readonly=True, ondelete='CASCADE')
