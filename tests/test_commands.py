@@ -10,7 +10,8 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from .server import BIN, ROOT, _env, _pg, backend, free_port, write_config
+from .server import (
+    BIN, ROOT, _env, _pg, backend, demo_database, free_port, write_config)
 
 
 class InitCommandTest(unittest.TestCase):
@@ -115,6 +116,88 @@ class InitCommandTest(unittest.TestCase):
             '769640-1236')
         self.assertEqual(again.returncode, 1)
         self.assertIn('finns redan', again.stderr)
+
+
+class SalaryCalcCommandTest(unittest.TestCase):
+    """`sosolo salary-calc` on a copy of the demo database (its 2026 tax
+    tables 33-35 and the contribution rates the pay run uses)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.workdir = Path(tempfile.mkdtemp(prefix='sosolo-calc-'))
+        cls.database = f'sosolo_calc_{os.getpid()}'
+        cls.config = write_config(
+            cls.workdir / 'trytond.conf', cls.workdir, free_port())
+        demo_database(cls.workdir, cls.database)
+
+    @classmethod
+    def tearDownClass(cls):
+        if backend() == 'postgresql':
+            _pg(f'DROP DATABASE IF EXISTS "{cls.database}" WITH (FORCE)')
+        shutil.rmtree(cls.workdir, ignore_errors=True)
+
+    def calc(self, *args):
+        return subprocess.run(
+            [str(BIN / 'sosolo'), '-c', str(self.config),
+                '-d', self.database, 'salary-calc', *args],
+            cwd=ROOT, capture_output=True, text=True, env=_env(),
+            stdin=subprocess.DEVNULL)
+
+    def test_frilans_finans_example(self):
+        """Frilans Finans' published example: 40,000 kr at 6 % gives
+        28,611 kr gross and 8,989 kr contributions; table 33 column 1 of
+        2026 withholds 5,577 kr"""
+        import json
+        result = self.calc('--amount', '40000', '--birth-date', '1985-03-01',
+            '--pay-date', '2026-05-25', '--table', '33', '--column', '1',
+            '--json')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        steps = json.loads(result.stdout)
+        self.assertEqual({k: steps[k] for k in [
+                    'fee', 'available', 'employer_rate',
+                    'employer_contributions', 'gross', 'holiday_pay', 'tax',
+                    'net', 'plan']}, {
+                'fee': '2400.00', 'available': '37600.00',
+                'employer_rate': '31.42',
+                'employer_contributions': '8989.00', 'gross': '28611.00',
+                'holiday_pay': '3065.00', 'tax': '5577.00',
+                'net': '23034.00', 'plan': 'Standard'})
+
+    def test_youth_percent_table(self):
+        "the youth rate up to 25,000 kr, 30 % tax, as a Swedish table"
+        result = self.calc('--amount', '40000', '--birth-date', '2005-06-01',
+            '--pay-date', '2026-05-25', '--percent', '30')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        lines = result.stdout.splitlines()
+        self.assertRegex(lines[4],
+            r'^Arbetsgivaravgifter 20,81 % upp till 25 000,00 kr, '
+            r'sedan 31,42 % +-6 971,00 kr$')
+        self.assertRegex(lines[5],
+            r'^Bruttolön inkl\. semesterersättning +30 629,00 kr$')
+        self.assertRegex(lines[7], r'^Skatt, 30 % +-9 188,00 kr$')
+        self.assertRegex(lines[8], r'^Nettolön +21 441,00 kr$')
+
+    def test_bad_input(self):
+        "bad input is one Swedish line and exit 1"
+        for args, message in [
+                (['--amount', 'mycket'],
+                    "--amount: 'mycket' är inget belopp"),
+                (['--amount', '100', '--plan', 'Guld'],
+                    "det finns ingen avgiftsplan som heter 'Guld'"),
+                (['--amount', '100', '--pay-date', '2026-02-30'],
+                    "'2026-02-30' är inget datum (ÅÅÅÅ-MM-DD)"),
+                (['--amount', '100', '--pay-date', '2024-05-25'],
+                    "Ingen arbetsgivaravgift gäller för lön som betalas ut "
+                    "2024-05-25."),
+                (['--amount', '40000', '--pay-date', '2025-05-25',
+                        '--table', '33'],
+                    "Skattetabell 33 kolumn 1 för 2025 har ingen rad för "
+                    "månadslönen 28611. Läs in årets skattetabeller."),
+                ]:
+            with self.subTest(args=args):
+                result = self.calc(*args)
+                self.assertEqual(result.returncode, 1)
+                self.assertEqual(result.stderr, f"sosolo: {message}\n")
 
 
 if __name__ == '__main__':

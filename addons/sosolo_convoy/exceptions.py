@@ -14,3 +14,13 @@ class AssignmentError(UserError):
 
 class PayoutError(UserError):
     pass
+
+
+# expense
+class AllowanceRateError(UserError):
+    pass
+
+
+class ExpenseError(UserError):
+    pass
+# end expense

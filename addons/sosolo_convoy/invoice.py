@@ -7,7 +7,7 @@ from sql.conditionals import Coalesce
 
 from trytond.i18n import gettext
 from trytond.pool import Pool, PoolMeta
-from trytond.transaction import Transaction
+from trytond.transaction import Transaction, without_check_access
 
 from . import rules
 
@@ -58,6 +58,13 @@ class Invoice(metaclass=PoolMeta):
 
     @classmethod
     def convoy_credit(cls, invoices):
+        # Whoever records the payment (an accountant, a BgMax import)
+        # need not be in the convoy group to credit the member.
+        with without_check_access():
+            cls._convoy_credit(invoices)
+
+    @classmethod
+    def _convoy_credit(cls, invoices):
         """Bring the member's account in line with what was paid.
 
         Post Dr share account / Cr member account (party = member) for
