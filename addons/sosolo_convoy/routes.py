@@ -85,6 +85,12 @@ def convoy_member(func):
     return wrapper
 
 
+def member_page(func):
+    "A page of the member's own records, behind the portal session."
+    return with_pool(with_transaction(context=SV)(
+            member_session(convoy_member(func))))
+
+
 def _own(Model, record_id, member):
     "The member's record of `Model` with the id, or 404."
     records = Model.search([('id', '=', record_id),
@@ -135,10 +141,7 @@ def _customers(pool, member):
 
 
 @app.route('/<database_name>/portal/uppdrag', methods=['GET'])
-@with_pool
-@with_transaction(context=SV)
-@member_session
-@convoy_member
+@member_page
 def assignments(request, pool, user, member):
     Assignment = pool.get('sosolo.convoy.assignment')
     records = Assignment.search([('member', '=', member.id)],
@@ -149,20 +152,14 @@ def assignments(request, pool, user, member):
 
 
 @app.route('/<database_name>/portal/uppdrag/nytt', methods=['GET', 'POST'])
-@with_pool
-@with_transaction(context=SV)
-@member_session
-@convoy_member
+@member_page
 def new_assignment(request, pool, user, member):
     return _assignment_form(request, pool, user, member, None)
 
 
 @app.route('/<database_name>/portal/uppdrag/<int:assignment_id>',
     methods=['GET', 'POST'])
-@with_pool
-@with_transaction(context=SV)
-@member_session
-@convoy_member
+@member_page
 def assignment(request, pool, user, member, assignment_id):
     Assignment = pool.get('sosolo.convoy.assignment')
     record = _own(Assignment, assignment_id, member)
@@ -367,10 +364,7 @@ def _assignment_invoices(pool, member):
 
 
 @app.route('/<database_name>/portal/kundfakturor', methods=['GET'])
-@with_pool
-@with_transaction(context=SV)
-@member_session
-@convoy_member
+@member_page
 def customer_invoices(request, pool, user, member):
     return render(request, 'customer_invoices.html', user=user,
         assignments=_assignment_invoices(pool, member),
@@ -379,10 +373,7 @@ def customer_invoices(request, pool, user, member):
 
 @app.route('/<database_name>/portal/kundfakturor/<int:invoice_id>.pdf',
     methods=['GET'])
-@with_pool
-@with_transaction(context=SV)
-@member_session
-@convoy_member
+@member_page
 def customer_invoice_pdf(request, pool, user, member, invoice_id):
     Assignment = pool.get('sosolo.convoy.assignment')
     Report = pool.get('sosolo.invoice', type='report')
@@ -400,10 +391,7 @@ def customer_invoice_pdf(request, pool, user, member, invoice_id):
 # The activity account and payouts
 
 @app.route('/<database_name>/portal/konto', methods=['GET'])
-@with_pool
-@with_transaction(context=SV)
-@member_session
-@convoy_member
+@member_page
 def account(request, pool, user, member):
     Member = pool.get('sosolo.member')
     return render(request, 'account.html', user=user, member=member,
@@ -411,10 +399,7 @@ def account(request, pool, user, member):
 
 
 @app.route('/<database_name>/portal/konto/uttag', methods=['GET', 'POST'])
-@with_pool
-@with_transaction(context=SV)
-@member_session
-@convoy_member
+@member_page
 def payout(request, pool, user, member):
     Payout = pool.get('sosolo.convoy.payout')
     Date = pool.get('ir.date')
@@ -446,10 +431,7 @@ def payout(request, pool, user, member):
 # Expenses
 
 @app.route('/<database_name>/portal/utlagg', methods=['GET'])
-@with_pool
-@with_transaction(context=SV)
-@member_session
-@convoy_member
+@member_page
 def expenses(request, pool, user, member):
     Expense = pool.get('sosolo.convoy.expense')
     records = Expense.search([('member', '=', member.id)],
@@ -461,10 +443,7 @@ def expenses(request, pool, user, member):
 
 @app.route('/<database_name>/portal/utlagg/nytt', methods=['GET', 'POST'])
 @set_max_request_size(MAX_RECEIPT + 64 * 1024)
-@with_pool
-@with_transaction(context=SV)
-@member_session
-@convoy_member
+@member_page
 def new_expense(request, pool, user, member):
     Expense = pool.get('sosolo.convoy.expense')
     Date = pool.get('ir.date')
@@ -518,10 +497,7 @@ def new_expense(request, pool, user, member):
 
 @app.route('/<database_name>/portal/utlagg/<int:expense_id>/kvitto',
     methods=['GET'])
-@with_pool
-@with_transaction(context=SV)
-@member_session
-@convoy_member
+@member_page
 def receipt(request, pool, user, member, expense_id):
     Expense = pool.get('sosolo.convoy.expense')
     expense = _own(Expense, expense_id, member)
@@ -550,10 +526,7 @@ def _payslips(pool, user, domain=()):
 
 
 @app.route('/<database_name>/portal/lonebesked', methods=['GET'])
-@with_pool
-@with_transaction(context=SV)
-@member_session
-@convoy_member
+@member_page
 def payslips(request, pool, user, member):
     return render(request, 'payslips.html', user=user,
         payslips=_payslips(pool, user))
@@ -561,10 +534,7 @@ def payslips(request, pool, user, member):
 
 @app.route('/<database_name>/portal/lonebesked/<int:payslip_id>.pdf',
     methods=['GET'])
-@with_pool
-@with_transaction(context=SV)
-@member_session
-@convoy_member
+@member_page
 def payslip_pdf(request, pool, user, member, payslip_id):
     Report = pool.get('sosolo.payroll.payslip', type='report')
     payslips = _payslips(pool, user, [('id', '=', payslip_id)])
