@@ -10,6 +10,7 @@ from trytond.pyson import Eval, If
 from trytond.transaction import Transaction, without_check_access
 
 from .allowance import allowance
+from .configuration import _account, account_by_code
 from .exceptions import ExpenseError
 
 KINDS = [
@@ -359,22 +360,11 @@ class Move(metaclass=PoolMeta):
 class Configuration(metaclass=PoolMeta):
     __name__ = 'sosolo.convoy.configuration'
 
-    travel_account = fields.Many2One('account.account', "Travel Account",
-        domain=[
-            ('company', '=', Eval('context', {}).get('company', -1)),
-            ('type', '!=', None),
-            ('closed', '!=', True),
-            ],
-        help="BAS 2822 Reseräkningar: approved expenses owed to members, "
+    travel_account = _account("Travel Account",
+        "BAS 2822 Reseräkningar: approved expenses owed to members, "
         "cleared by the pay run that reimburses them.")
-    input_vat_account = fields.Many2One('account.account',
-        "Input VAT Account",
-        domain=[
-            ('company', '=', Eval('context', {}).get('company', -1)),
-            ('type', '!=', None),
-            ('closed', '!=', True),
-            ],
-        help="BAS 2641 Debiterad ingående moms.")
+    input_vat_account = _account("Input VAT Account",
+        "BAS 2641 Debiterad ingående moms.")
     expense_account = fields.Many2One('account.account',
         "Default Expense Account",
         domain=[
@@ -387,17 +377,14 @@ class Configuration(metaclass=PoolMeta):
 
     @classmethod
     def default_travel_account(cls):
-        from .configuration import account_by_code
         return account_by_code(BAS_ACCOUNTS['travel_account'])
 
     @classmethod
     def default_input_vat_account(cls):
-        from .configuration import account_by_code
         return account_by_code(BAS_ACCOUNTS['input_vat_account'])
 
     @classmethod
     def default_expense_account(cls):
-        from .configuration import account_by_code
         return account_by_code(BAS_ACCOUNTS['expense_account'])
 
 
