@@ -65,6 +65,8 @@ class ConvoyBrowserTest(PortalBrowserCase):
         error = page.locator('#e-amount')
         expect(error).to_be_visible()
         self.assertRegex(error.inner_text(), r'[åäö]')
+        # Amounts the Swedish way, not as raw numbers.
+        self.assertRegex(error.inner_text(), r'1\s000\s000,00')
         expect(page.locator('#f-amount')).to_have_value('1000000')
         expect(page.locator('#available')).to_have_text(available)
         # Nothing was requested.

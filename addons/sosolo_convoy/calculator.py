@@ -150,12 +150,8 @@ def find_plan(name=None):
     if name:
         plans = Plan.search([('name', '=', name)], limit=1)
         return plans[0] if plans else None
-    try:
-        Configuration = pool.get('sosolo.convoy.configuration')
-    except KeyError:
-        # TODO(#6): always there once branch convoy is merged.
-        Configuration = None
-    if Configuration and Configuration(1).default_plan:
+    Configuration = pool.get('sosolo.convoy.configuration')
+    if Configuration(1).default_plan:
         return Configuration(1).default_plan
     plan = Plan(ModelData.get_id('sosolo_convoy', 'plan_standard'))
     return plan if plan.active else None

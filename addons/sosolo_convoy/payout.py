@@ -107,6 +107,7 @@ class Payout(Workflow, ModelSQL, ModelView):
         are checked one after the other and cannot overdraw.
         """
         pool = Pool()
+        Lang = pool.get('ir.lang')
         Member = pool.get('sosolo.member')
         requested = [p for p in payouts if p.state == 'requested']
         members = list({p.member for p in requested})
@@ -133,11 +134,14 @@ class Payout(Workflow, ModelSQL, ModelView):
                         (o.amount for o in others), _ZERO)
                 ok = payout.amount <= available
             if not ok:
+                lang, currency = Lang.get(), member.company.currency
                 raise PayoutError(gettext(
                         'sosolo_convoy.msg_payout_too_large',
-                        amount=payout.amount if payout.amount is not None
+                        amount=lang.currency(payout.amount, currency)
+                        if payout.amount is not None
                         else gettext('sosolo_convoy.msg_payout_all'),
-                        available=max(available, _ZERO)))
+                        available=lang.currency(
+                            max(available, _ZERO), currency)))
 
     def get_amount(self):
         "The amount to pay now: the request, or all it may take."

@@ -8,6 +8,7 @@ from trytond.modules.sosolo_payroll import rules as payroll_rules
 from trytond.pool import Pool, PoolMeta
 from trytond.transaction import without_check_access
 
+from . import calculator
 from .exceptions import PayoutError
 
 _ZERO = Decimal(0)
@@ -41,7 +42,8 @@ class PayRun(metaclass=PoolMeta):
 
         The salary line is what the amount pays once employer
         contributions are taken (sosolo_payroll.rules.salary_from_available
-        at the rate of the date of payment), with holiday pay as a line of
+        at the rate of the date of payment, calculator.effective_rate when
+        the rate has a monthly cap), with holiday pay as a line of
         its own: the payslip adds no holiday pay on top.
         """
         pool = Pool()
@@ -68,8 +70,11 @@ class PayRun(metaclass=PoolMeta):
             if amount <= 0:
                 continue
             try:
-                rate = payroll_rules.applicable_rates(
-                    rates, employee.birth_date, date)[0].rate
+                # The same rate as the salary calculator: with a monthly
+                # cap (the youth reduction) the rate that the tiers give.
+                rate = calculator.effective_rate(
+                    payroll_rules.applicable_rates(
+                        rates, employee.birth_date, date), amount)
             except payroll_rules.NoContributionRate:
                 raise PayoutError(gettext(
                         'sosolo_convoy.msg_payout_no_rate', date=date))
