@@ -3,9 +3,9 @@
 """Run every SOSOLO test on one database backend.
 
 Each test package (one per addon, plus the cross-module ``tests/``) runs
-in its own process, two at a time, with Tryton's ``DB_CACHE`` so that a
-set of modules is activated once per change of the code. The last line
-is ``N passed, N failed`` for CI.
+in its own process, one per CPU (at least two), with Tryton's
+``DB_CACHE`` so that a set of modules is activated once per change of the
+code. The last line is ``N passed, N failed`` for CI.
 
     python scripts/runtests.py --db sqlite|postgresql [PACKAGE ...]
 """
@@ -13,6 +13,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -88,7 +89,7 @@ def drop_stale_pg_cache():
         names = [r[0] for r in conn.execute(
                 "SELECT datname FROM pg_database WHERE datname LIKE 'test%'")]
         for name in names:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     stamp.parent.mkdir(exist_ok=True)
     stamp.write_text(current)
 
@@ -139,7 +140,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--db', choices=['sqlite', 'postgresql'],
         default='sqlite')
-    parser.add_argument('--jobs', type=int, default=2)
+    parser.add_argument('--jobs', type=int,
+        default=max(2, os.cpu_count() or 1))
     parser.add_argument('--child', help=argparse.SUPPRESS)
     parser.add_argument('--result', help=argparse.SUPPRESS)
     parser.add_argument('packages', nargs='*')
@@ -185,6 +187,7 @@ def main():
             skipped += counts['skipped']
             passed += max(
                 0, counts['run'] - counts['failed'] - counts['skipped'])
+    shutil.rmtree(tmp, ignore_errors=True)
     print(f"database {args.db}, {time.monotonic() - start:.0f} s")
     line = f"{passed} passed, {failed} failed"
     if skipped:

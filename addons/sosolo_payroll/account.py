@@ -8,4 +8,5 @@ class Move(metaclass=PoolMeta):
 
     @classmethod
     def _get_origin(cls):
-        return super()._get_origin() + ['sosolo.payroll.payslip']
+        return super()._get_origin() + [
+            'sosolo.payroll.payslip', 'sosolo.payroll.run']

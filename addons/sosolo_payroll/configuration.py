@@ -17,6 +17,7 @@ BAS_ACCOUNTS = {
     'contribution_payable_account': '2731',
     'net_pay_account': '2820',
     'deduction_account': '2820',
+    'bank_account': '1930',
     }
 
 
@@ -54,6 +55,8 @@ class Configuration(ModelSingleton, ModelSQL, ModelView):
         "BAS 2820 Kortfristiga skulder till anställda.")
     deduction_account = _account("Deductions",
         "Where deductions from net pay are credited.")
+    bank_account = _account("Bank Account",
+        "BAS 1930 Företagskonto: salaries are paid from it.")
     payer_iban = fields.Char("Payer IBAN",
         help="The account salaries are paid from (pain.001).")
     payer_bic = fields.Char("Payer BIC")

@@ -81,6 +81,9 @@ class PayRun(Workflow, ModelSQL, ModelView):
         'get_totals')
     state = fields.Selection(STATES, "State", readonly=True, required=True,
         sort=False)
+    payment_move = fields.Many2One('account.move', "Payment Move",
+        readonly=True,
+        help="Net pay leaving the bank account: 2820 to 1930.")
 
     del _states
 
@@ -152,7 +155,7 @@ class PayRun(Workflow, ModelSQL, ModelView):
         super().check_modification(
             mode, runs, values=values, external=external)
         if mode == 'delete' or (mode == 'write'
-                and values.keys() - {'state'}):
+                and values.keys() - {'state', 'payment_move'}):
             for run in runs:
                 if run.state in {'posted', 'paid'}:
                     raise PayRunModificationError(gettext(
@@ -208,9 +211,53 @@ class PayRun(Workflow, ModelSQL, ModelView):
 
     @classmethod
     @ModelView.button
-    @Workflow.transition('paid')
     def pay(cls, runs):
-        pass
+        runs = cls._lock_fresh(runs, 'posted')
+        cls._pay(runs)
+
+    @classmethod
+    @Workflow.transition('paid')
+    def _pay(cls, runs):
+        "Post the payment of the net pay from the bank account."
+        pool = Pool()
+        Move = pool.get('account.move')
+        Period = pool.get('account.period')
+        Configuration = pool.get('sosolo.payroll.configuration')
+        config = Configuration(1)
+        moves = []
+        for run in runs:
+            move = run.get_payment_move(config, Period.find(
+                    run.company, date=run.payment_date))
+            moves.append(move)
+            run.payment_move = move
+        Move.save(moves)
+        Move.post(moves)
+        cls.save(runs)
+
+    def get_payment_move(self, config, period):
+        "Dr net pay payable per payee, Cr bank: the salaries paid out."
+        pool = Pool()
+        Move = pool.get('account.move')
+        Line = pool.get('account.move.line')
+        net_pay_account = config.required('net_pay_account')
+        lines, total = [], _ZERO
+        for payslip in self.payslips:
+            if not payslip.net:
+                continue
+            line = Line(account=net_pay_account, debit=payslip.net,
+                credit=_ZERO)
+            if net_pay_account.party_required:
+                line.party = payslip.employee.party
+            lines.append(line)
+            total += payslip.net
+        lines.append(Line(account=config.required('bank_account'),
+                debit=_ZERO, credit=total))
+        return Move(
+            company=self.company, journal=config.required('journal'),
+            period=period, date=self.payment_date, origin=self,
+            description=gettext('sosolo_payroll.msg_payment_move_description',
+                date=self.payment_date),
+            lines=lines)
 
 
 class Payslip(ModelSQL, ModelView):

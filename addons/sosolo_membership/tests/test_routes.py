@@ -8,10 +8,8 @@ from unittest.mock import patch
 
 from pypdf import PdfReader
 
-from trytond.modules.account.tests import create_chart, get_fiscalyear
-from trytond.modules.account_invoice.tests.test_module import (
-    set_invoice_sequences)
-from trytond.modules.company.tests import create_company, set_company
+from trytond.modules.company.tests import set_company
+from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_portal.tests.tools import csrf, login
 from trytond.pool import Pool
 from trytond.tests import test_tryton
@@ -23,25 +21,19 @@ LINK = re.compile(r'href="([^"]+)"')
 ANNA = 'Anna <script>alert(1)</script> Lind'
 
 
-def setup_cooperative():
-    "A company with the BAS chart, a fiscal year and the configuration."
+def configure_membership(company):
+    "The membership configuration on the company's BAS accounts."
     pool = Pool()
     Account = pool.get('account.account')
     Config = pool.get('sosolo.membership.configuration')
-    FiscalYear = pool.get('account.fiscalyear')
-    company = create_company()
-    with set_company(company):
-        create_chart(company, chart='sosolo_sweden.root')
-        fiscalyear = set_invoice_sequences(get_fiscalyear(company))
-        fiscalyear.save()
-        FiscalYear.create_period([fiscalyear])
-        config = Config(1)
-        config.capital_account, = Account.search([('code', '=', '2083')])
-        config.fee_account, = Account.search([('code', '=', '3990')])
-        config.contribution_person = Decimal('500')
-        config.fee_amount = Decimal('300')
-        config.save()
-    return company
+    config = Config(1)
+    config.capital_account, = Account.search([
+            ('company', '=', company.id), ('code', '=', '2083')])
+    config.fee_account, = Account.search([
+            ('company', '=', company.id), ('code', '=', '3990')])
+    config.contribution_person = Decimal('500')
+    config.fee_amount = Decimal('300')
+    config.save()
 
 
 def active_member(company, name, email):
@@ -73,11 +65,12 @@ class MembershipRouteTestCase(RouteTestCase):
         # creating the chart locks tables, which needs the retry that
         # with_transaction does (TransactionError.fix).
         super(test_tryton.RouteTestCase, cls).setUpClass()
+        setup_books(configure_membership)
         extras = {}
         while True:
             with Transaction().start(DB_NAME, 1, **extras) as transaction:
                 try:
-                    company = setup_cooperative()
+                    company = books()
                     active_member(company, ANNA, 'anna@example.se')
                     active_member(company, "Bertil Nilsson",
                         'bertil@example.se')

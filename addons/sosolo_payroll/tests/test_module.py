@@ -13,8 +13,8 @@ from trytond.modules.sosolo_payroll.exceptions import (
     TaxTableLookupError)
 from trytond.modules.sosolo_payroll.tests.tools import configure_payroll
 from trytond import backend
-from trytond.modules.account.tests import create_chart, get_fiscalyear
 from trytond.modules.company.tests import create_company, set_company
+from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.pool import Pool
 from trytond.tests.test_tryton import (
     DB_NAME, ModuleTestCase, with_transaction)
@@ -27,6 +27,11 @@ FIXTURE = (Path(__file__).parent / 'data'
 class SosoloPayrollTestCase(SwedishTranslationTestMixin, ModuleTestCase):
     "Test sosolo_payroll module"
     module = 'sosolo_payroll'
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        setup_books()
 
     @with_transaction()
     def test_tax_table_import_lookup(self):
@@ -135,15 +140,10 @@ class SosoloPayrollTestCase(SwedishTranslationTestMixin, ModuleTestCase):
         "A computed run of `employees` payslips in a company with books."
         pool = Pool()
         Employee = pool.get('sosolo.payroll.employee')
-        FiscalYear = pool.get('account.fiscalyear')
         Party = pool.get('party.party')
         Run = pool.get('sosolo.payroll.run')
-        company = create_company()
+        company = books()
         with set_company(company):
-            create_chart(company, chart='sosolo_sweden.root')
-            fiscalyear = get_fiscalyear(company, today=dt.date(2026, 6, 1))
-            fiscalyear.save()
-            FiscalYear.create_period([fiscalyear])
             configure_payroll(company)
             parties = Party.create(
                 [{'name': f'Anställd {i}'} for i in range(employees)])

@@ -9,18 +9,17 @@ import datetime as dt
 import unittest
 from decimal import Decimal
 
-from trytond.modules.account.tests import create_chart
-from trytond.modules.company.tests import create_company, set_company
-from trytond.modules.currency.tests import create_currency
+from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_sweden.bgmax import BgMaxImporter
 from trytond.modules.sosolo_sweden.bgmax_format import (
     BgMaxError, BgMaxFile, Deposit, Payment, read, write)
 from trytond.modules.sosolo_sweden.exceptions import BgMaxImportError
-from trytond.modules.sosolo_sweden.sie_import import create_fiscalyear
 from trytond.pool import Pool
 
-from .test_invoice import post_invoice
 from trytond.tests.test_tryton import activate_module, with_transaction
+
+from .books import books, setup_books
+from .test_invoice import post_invoice
 
 D = Decimal
 TIMESTAMP = dt.datetime(2026, 3, 2, 6, 15, 0, 123456)
@@ -93,6 +92,7 @@ class BgMaxImportTestCase(unittest.TestCase):
     def setUpClass(cls):
         super().setUpClass()
         activate_module('sosolo_sweden')
+        setup_books()
 
     @with_transaction()
     def test_import(self):
@@ -101,12 +101,8 @@ class BgMaxImportTestCase(unittest.TestCase):
         Party = pool.get('party.party')
         Invoice = pool.get('account.invoice')
         Payment_ = pool.get('sosolo.bgmax.payment')
-        currency = create_currency('SEK')
-        company = create_company(currency=currency)
+        company = books()
         with set_company(company):
-            create_chart(company, chart='sosolo_sweden.root')
-            create_fiscalyear(company, dt.date(2026, 1, 1),
-                dt.date(2026, 12, 31))
             party, = Party.create([{'name': "Kund AB",
                         'addresses': [('create', [{}])]}])
             full, under, over = [

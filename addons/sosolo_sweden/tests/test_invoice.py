@@ -8,13 +8,12 @@ from decimal import Decimal
 
 from pypdf import PdfReader
 
-from trytond.modules.account.tests import create_chart
-from trytond.modules.company.tests import create_company, set_company
-from trytond.modules.currency.tests import create_currency
+from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_sweden.ocr import is_valid_ocr, ocr_reference
-from trytond.modules.sosolo_sweden.sie_import import create_fiscalyear
 from trytond.pool import Pool
 from trytond.tests.test_tryton import activate_module, with_transaction
+
+from .books import books, setup_books
 
 
 def post_invoice(company, party, amount, tax_name=None):
@@ -42,28 +41,13 @@ def post_invoice(company, party, amount, tax_name=None):
     return invoice
 
 
-def setup_books():
-    "A company on the BAS chart with the fiscal year 2026."
-    pool = Pool()
-    Identifier = pool.get('party.identifier')
-    Company = pool.get('company.company')
-    company = create_company(
-        "Kooperativet Åsele ek. för.", currency=create_currency('SEK'))
-    Identifier.create([
-            {'party': company.party.id, 'type': 'se_orgnr',
-                'code': '769600-1994'},
-            {'party': company.party.id, 'type': 'eu_vat',
-                'code': 'SE769600199401'}])
-    Company.write([company], {'se_bankgiro': '5555-5555'})
-    return company
-
-
 class InvoiceTestCase(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         activate_module('sosolo_sweden')
+        setup_books()
 
     @with_transaction()
     def test_ocr_and_pdf(self):
@@ -72,11 +56,8 @@ class InvoiceTestCase(unittest.TestCase):
         Party = pool.get('party.party')
         Invoice = pool.get('account.invoice')
         Report = pool.get('sosolo.invoice', type='report')
-        company = setup_books()
+        company = books()
         with set_company(company):
-            create_chart(company, chart='sosolo_sweden.root')
-            create_fiscalyear(company, dt.date(2026, 1, 1),
-                dt.date(2026, 12, 31))
             party, = Party.create([{'name': "Björk & Söner AB",
                         'addresses': [('create', [{}])]}])
             invoice = post_invoice(

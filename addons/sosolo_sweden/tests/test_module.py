@@ -2,17 +2,22 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 from decimal import Decimal
 
-from trytond.modules.account.tests import create_chart
-from trytond.modules.company.tests import create_company, set_company
+from trytond.modules.company.tests import set_company
 from trytond.pool import Pool
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
 
+from .books import books, setup_books
 from .translation import SwedishTranslationTestMixin
 
 
 class SosoloSwedenTestCase(SwedishTranslationTestMixin, ModuleTestCase):
     "Test sosolo_sweden module"
     module = 'sosolo_sweden'
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        setup_books()
 
     @with_transaction()
     def test_create_chart(self):
@@ -22,9 +27,8 @@ class SosoloSwedenTestCase(SwedishTranslationTestMixin, ModuleTestCase):
         Tax = pool.get('account.tax')
         TaxCode = pool.get('account.tax.code')
 
-        company = create_company()
+        company = books()  # its chart is made by setup_books()
         with set_company(company):
-            create_chart(company, chart='sosolo_sweden.root')
 
             def account(code):
                 account, = Account.search([
@@ -56,7 +60,8 @@ class SosoloSwedenTestCase(SwedishTranslationTestMixin, ModuleTestCase):
             self.assertEqual(
                 receivable.company.party.account_receivable_used, receivable)
 
-            tax, = Tax.search([('template.name', '=', "Utgående moms 25 %")])
+            tax, = Tax.search([('company', '=', company.id),
+                    ('template.name', '=', "Utgående moms 25 %")])
             self.assertEqual(tax.rate, Decimal('0.25'))
             self.assertEqual(tax.invoice_account, account('2611'))
             self.assertEqual(tax.credit_note_account, account('2611'))
@@ -64,6 +69,7 @@ class SosoloSwedenTestCase(SwedishTranslationTestMixin, ModuleTestCase):
             self.assertIn(tax, account('3001').taxes)
 
             reverse, = Tax.search([
+                    ('company', '=', company.id),
                     ('template.name', '=',
                         "Inköp av byggtjänster i Sverige, omvänd "
                         "betalningsskyldighet, 25 %"),
