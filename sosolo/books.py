@@ -22,44 +22,21 @@ def read_file(name):
 def run(args, func, commit=True):
     """Call `func(company)` as admin in the database's company.
 
-    Commit when `commit` is true, else roll back (dry runs, exports).
-    Tryton's user errors become a CommandError; a transaction that needs
-    a table lock is retried with the lock, as trytond's own dispatcher
-    does.
+    Commit when `commit` is true, else roll back (dry runs, exports);
+    see database.in_transaction.
     """
-    database.connect(args.database, args.config)
-    from trytond.exceptions import UserError, UserWarning
-    from trytond.pool import Pool
-    from trytond.transaction import Transaction, TransactionError
-    extras = {}
-    while True:
-        with Transaction().start(args.database, 0, **extras) as transaction:
-            try:
-                pool = Pool()
-                User = pool.get('res.user')
-                Company = pool.get('company.company')
-                admin, = User.search([('login', '=', 'admin')])
-                company = admin.company
-                if not company:
-                    companies = Company.search([], limit=1)
-                    if not companies:
-                        raise CommandError("databasen har inget företag")
-                    company, = companies
-                with transaction.set_user(admin.id), \
-                        transaction.set_context(
-                            company=company.id, companies=[company.id],
-                            language='sv'):
-                    result = func(company)
-                if commit:
-                    transaction.commit()
-                else:
-                    transaction.rollback()
-                return result
-            except TransactionError as exception:
-                transaction.rollback()
-                transaction.tasks.clear()
-                exception.fix(extras)
-                continue
-            except (UserError, UserWarning) as exception:
-                transaction.rollback()
-                raise CommandError(exception.message) from exception
+    def call():
+        from trytond.pool import Pool
+        from trytond.transaction import Transaction
+        Company = Pool().get('company.company')
+        company_id = Transaction().context.get('company')
+        if not company_id:
+            companies = Company.search([], limit=1)
+            if not companies:
+                raise CommandError("databasen har inget företag")
+            company_id = companies[0].id
+        with Transaction().set_context(company=company_id,
+                companies=[company_id], language='sv'):
+            return func(Company(company_id))
+    return database.in_transaction(
+        args.database, args.config, call, commit=commit)

@@ -151,13 +151,16 @@ def set_demo_passwords(name, password='admin'):
 _connections = {}
 
 
-def in_transaction(name, config_file, func, readonly=False):
-    """Call `func()` in a trytond transaction on `name` as admin, commit.
+def in_transaction(name, config_file, func, readonly=False, commit=True):
+    """Call `func()` in a trytond transaction on `name` as admin.
 
-    The pool is loaded through proteus; a TransactionError (a lock taken
-    with ModelSQL.lock) restarts the transaction with the lock, as
-    trytond's own dispatcher does.
+    The context is admin's (company, language). The work is committed
+    unless `readonly` or not `commit` (dry runs, exports). Tryton's user
+    errors become a CommandError; a TransactionError (a lock taken with
+    ModelSQL.lock) restarts the transaction with the lock, as trytond's
+    own dispatcher does. The pool is loaded through proteus.
     """
+    from trytond.exceptions import UserError, UserWarning
     from trytond.transaction import Transaction, TransactionError
     # proteus' set_trytond initialises the pool again on every call.
     if name not in _connections:
@@ -171,8 +174,14 @@ def in_transaction(name, config_file, func, readonly=False):
                 result = func()
             except TransactionError as exception:
                 transaction.rollback()
+                transaction.tasks.clear()
                 exception.fix(extras)
                 continue
-            if not readonly:
+            except (UserError, UserWarning) as exception:
+                transaction.rollback()
+                raise CommandError(exception.message) from exception
+            if commit and not readonly:
                 transaction.commit()
+            else:
+                transaction.rollback()
             return result

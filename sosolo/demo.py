@@ -124,6 +124,9 @@ def load(config, progress):
     if _activated(config, 'sosolo_payroll'):
         from . import demo_payroll
         demo_payroll.load(config, company, members, progress)
+    if _activated(config, 'sosolo_convoy'):
+        from . import demo_convoy
+        demo_convoy.load(config, company, customers, members, progress)
     return company, members
 
 

@@ -32,7 +32,9 @@ class Mailbox:
         return '250 OK'
 
 
-class PortalBrowserTest(unittest.TestCase):
+class PortalBrowserCase(unittest.TestCase):
+    "A trytond with the demo database, an SMTP sink and Chromium."
+    server_name = 'sosolo_portal'
 
     @classmethod
     def setUpClass(cls):
@@ -40,7 +42,7 @@ class PortalBrowserTest(unittest.TestCase):
         cls.smtp = Controller(cls.mailbox, hostname='127.0.0.1',
             port=free_port())
         cls.smtp.start()
-        cls.server = Server('sosolo_portal',
+        cls.server = Server(cls.server_name,
             smtp_port=cls.smtp.port).start()
         cls.playwright = sync_playwright().start()
         cls.browser = launch(cls.playwright)
@@ -80,6 +82,15 @@ class PortalBrowserTest(unittest.TestCase):
         self.assertTrue(result['passes'])
         return [(v['id'], [n['target'] for n in v['nodes']])
             for v in result['violations']]
+
+    def assert_no_horizontal_scroll(self, page, path):
+        scroll, client = page.evaluate(
+            '() => [document.documentElement.scrollWidth, '
+            'document.documentElement.clientWidth]')
+        self.assertLessEqual(scroll, client, path)
+
+
+class PortalBrowserTest(PortalBrowserCase):
 
     def test_apply(self):
         "A new member applies and confirms the e-mail address"
@@ -181,12 +192,6 @@ class PortalBrowserTest(unittest.TestCase):
         page.screenshot(path=str(shot), full_page=True)
         width, = struct.unpack('>I', shot.read_bytes()[16:20])
         self.assertEqual(width, 360)
-
-    def assert_no_horizontal_scroll(self, page, path):
-        scroll, client = page.evaluate(
-            '() => [document.documentElement.scrollWidth, '
-            'document.documentElement.clientWidth]')
-        self.assertLessEqual(scroll, client, path)
 
     def test_accessibility(self):
         "axe-core finds no WCAG 2.1 A/AA violations on any portal page"

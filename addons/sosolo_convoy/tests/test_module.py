@@ -6,9 +6,9 @@ import unittest
 from decimal import Decimal
 
 from trytond import backend
-from trytond.modules.account.tests import create_chart, get_fiscalyear
-from trytond.modules.company.tests import create_company, set_company
+from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_convoy.exceptions import PayoutError
+from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_sweden.tests.translation import (
     SwedishTranslationTestMixin)
 from trytond.pool import Pool
@@ -18,21 +18,16 @@ from trytond.transaction import Transaction, TransactionError
 
 
 def make_member(balance):
-    "A company with books and a member whose account holds `balance`."
+    "A member of the test company whose account holds `balance`."
     pool = Pool()
     Configuration = pool.get('sosolo.convoy.configuration')
-    FiscalYear = pool.get('account.fiscalyear')
     Member = pool.get('sosolo.member')
     Move = pool.get('account.move')
     Line = pool.get('account.move.line')
     Party = pool.get('party.party')
     Period = pool.get('account.period')
-    company = create_company()
+    company = books()
     with set_company(company):
-        create_chart(company, chart='sosolo_sweden.root')
-        fiscalyear = get_fiscalyear(company, today=dt.date(2026, 6, 1))
-        fiscalyear.save()
-        FiscalYear.create_period([fiscalyear])
         config = Configuration(1)
         config.save()
         party = Party(name="Anna")
@@ -55,6 +50,11 @@ def make_member(balance):
 class SosoloConvoyTestCase(SwedishTranslationTestMixin, ModuleTestCase):
     "Test sosolo_convoy module"
     module = 'sosolo_convoy'
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        setup_books()
 
     @with_transaction()
     def test_payout_available(self):

@@ -1,0 +1,77 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Convoy demo data: Anna invoices through the cooperative.
+
+Anna has the standard plan, one assignment invoiced and paid by the
+customer (so her activity account has a balance), one draft and one
+receipt for an expense.
+"""
+import datetime as dt
+from decimal import Decimal
+
+from proteus import Model
+
+from . import cooperative
+
+#: A one-page PDF, the demo's scanned receipt.
+RECEIPT = (b'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n'
+    b'2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n'
+    b'3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 210 297]>>endobj\n'
+    b'trailer<</Root 1 0 R>>\n%%EOF\n')
+#: (customer index, description, start, end, [(line, qty, price, VAT)])
+PAID = (1, "Inredning av kaféet", dt.date(2026, 5, 4), dt.date(2026, 5, 15),
+    [("Snickeriarbete, timmar", Decimal(40), Decimal('625'), '25')])
+DRAFT = (0, "Ombyggnad av kontoret", dt.date(2026, 12, 1),
+    dt.date(2026, 12, 18),
+    [("Snickeriarbete, timmar", Decimal(60), Decimal('625'), '25'),
+        ("Material", Decimal(1), Decimal('4800'), '25')])
+
+
+def load(config, company, customers, members, progress):
+    "Give Anna (the first member) a plan, assignments and an expense."
+    from trytond.modules.sosolo_membership.tests.tools import (
+        pay, payment_method)
+    Configuration = Model.get('sosolo.convoy.configuration', config=config)
+    Expense = Model.get('sosolo.convoy.expense', config=config)
+    Journal = Model.get('account.journal', config=config)
+    Member = Model.get('sosolo.member', config=config)
+    Plan = Model.get('sosolo.convoy.plan', config=config)
+    progress.step(label="Uppdrag")
+    plan = Plan(cooperative.model_id(
+            config, 'sosolo_convoy', 'plan_standard'))
+    configuration = Configuration(1)
+    configuration.default_plan = plan
+    configuration.journal, = Journal.find([('type', '=', 'general')],
+        limit=1)
+    configuration.save()
+    anna, = Member.find([('party', '=', members[0].id)])
+    anna.plan = plan
+    anna.save()
+    paid = assignment(config, company, anna, customers, *PAID)
+    paid.click('submit')
+    paid.click('approve')
+    paid.reload()
+    # Approval invoices today; the customer pays the same day.
+    pay(config, paid.invoice, paid.invoice.invoice_date,
+        payment_method(config, company))
+    assignment(config, company, anna, customers, *DRAFT)
+    expense = Expense(company=company, member=anna, kind='receipt',
+        date=dt.date(2026, 5, 6), purpose="Skruvdragare till kaféjobbet",
+        amount=Decimal('1250.00'), vat_amount=Decimal('250.00'),
+        receipt=RECEIPT, receipt_name='kvitto.pdf')
+    expense.save()
+    expense.click('submit')
+
+
+def assignment(config, company, member, customers, index, description,
+        start, end, lines):
+    "A draft assignment of `member` for the customer at `index`."
+    Assignment = Model.get('sosolo.convoy.assignment', config=config)
+    record = Assignment(company=company, member=member,
+        customer=customers[index], description=description,
+        start_date=start, end_date=end)
+    for text, quantity, price, vat in lines:
+        record.lines.new(description=text, quantity=quantity,
+            unit_price=price, vat=vat)
+    record.save()
+    return record

@@ -1,0 +1,126 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The member's business in the portal, in headless Chromium on the demo
+database: Anna has a plan, a paid assignment (so a balance), a draft
+assignment, an expense and a payslip; Bertil is another member.
+"""
+import re
+
+from playwright.sync_api import expect
+
+from .test_portal_browser import PortalBrowserCase
+
+PAGES = ['uppdrag', 'uppdrag/nytt', 'kundfakturor', 'konto', 'konto/uttag',
+    'utlagg', 'utlagg/nytt', 'lonebesked']
+RECORD = re.compile(r'/portal/[a-z/]+/\d+')
+
+
+class ConvoyBrowserTest(PortalBrowserCase):
+    server_name = 'sosolo_convoy'
+
+    def test_anna_submits_assignment(self):
+        "Anna creates an assignment for a new customer and submits it"
+        page = self.page(width=360)
+        self.login(page, 'anna@example.se')
+        page.get_by_role('link', name='Mina uppdrag').first.click()
+        page.get_by_role('link', name='Nytt uppdrag').click()
+        page.check('#customer-new')
+        page.fill('#f-customer_name', 'Sorsele Skoter & Fiske AB')
+        page.fill('#f-customer_orgnr', '556912-3458')
+        page.fill('#f-customer_email', 'info@skoterfiske.example')
+        page.fill('#f-customer_street', 'Vindelvägen 2')
+        page.fill('#f-customer_postal_code', '924 31')
+        page.fill('#f-customer_city', 'Sorsele')
+        page.fill('#f-description', 'Ny brygga vid sjön')
+        page.fill('#f-start_date', '2026-11-02')
+        page.fill('#f-end_date', '2026-11-20')
+        page.fill('#f-line-0-description', 'Snickeriarbete')
+        page.fill('#f-line-0-quantity', '12,5')
+        page.fill('#f-line-0-unit_price', '600')
+        page.get_by_role('button', name='Skicka in').click()
+        # A wrong check digit: the error beside the field, input kept.
+        expect(page.locator('#e-customer_orgnr')).to_be_visible()
+        expect(page.locator('#f-line-0-quantity')).to_have_value('12,5')
+        self.assertEqual(self.axe_violations(page), [])
+        self.assert_no_horizontal_scroll(page, 'uppdrag/nytt')
+        page.fill('#f-customer_orgnr', '556912-3457')
+        page.get_by_role('button', name='Skicka in').click()
+        expect(page.locator('#state')).to_contain_text('Inskickat')
+        main = page.locator('main')
+        expect(main).to_contain_text('7\u00a0500,00\u00a0kr')
+        expect(main).to_contain_text('9\u00a0375,00\u00a0kr')
+        page.get_by_role('link', name='Tillbaka till mina uppdrag').click()
+        expect(main).to_contain_text('Ny brygga vid sjön')
+
+    def test_anna_payout_too_large(self):
+        "A payout larger than what Anna has is refused beside the field"
+        page = self.page(width=360)
+        self.login(page, 'anna@example.se')
+        page.goto(self.url('konto'))
+        available = page.locator('#available').inner_text()
+        self.assertNotEqual(available, '0,00\u00a0kr')
+        page.get_by_role('link', name='Begär löneuttag').click()
+        page.fill('#f-amount', '1000000')
+        page.get_by_role('button', name='Begär uttag').click()
+        error = page.locator('#e-amount')
+        expect(error).to_be_visible()
+        self.assertRegex(error.inner_text(), r'[åäö]')
+        expect(page.locator('#f-amount')).to_have_value('1000000')
+        expect(page.locator('#available')).to_have_text(available)
+        # Nothing was requested.
+        expect(page.locator('main table')).to_have_count(0)
+
+    def test_pages_fit_phone_and_axe(self):
+        "At 360 px no page scrolls sideways; axe finds no violations"
+        page = self.page(width=360)
+        self.login(page, 'anna@example.se')
+        for path in PAGES:
+            page.goto(self.url(path))
+            with self.subTest(page=path):
+                self.assert_no_horizontal_scroll(page, path)
+                self.assertEqual(self.axe_violations(page), [])
+
+    def anna_record_links(self):
+        "Every link to one of Anna's records on her pages."
+        page = self.page()
+        self.login(page, 'anna@example.se')
+        links = set()
+        for path in PAGES:
+            page.goto(self.url(path))
+            hrefs = page.eval_on_selector_all(
+                'main a', 'links => links.map(a => a.href)')
+            links.update(h for h in hrefs if RECORD.search(h))
+        for path in list(links):
+            if re.search(r'/uppdrag/\d+$', path):
+                page.goto(path)
+                hrefs = page.eval_on_selector_all(
+                    'main a', 'links => links.map(a => a.href)')
+                links.update(h for h in hrefs if RECORD.search(h))
+        return links
+
+    def test_bertil_gets_404(self):
+        "Bertil gets 404 for Anna's assignments, invoices, expenses, payslips"
+        links = self.anna_record_links()
+        kinds = {re.search(r'/portal/([a-z]+)/', l).group(1) for l in links}
+        self.assertEqual(kinds,
+            {'uppdrag', 'kundfakturor', 'utlagg', 'lonebesked'})
+        page = self.page()
+        self.login(page, 'bertil@example.se')
+        for link in sorted(links):
+            with self.subTest(link=link):
+                self.assertEqual(page.request.get(link).status, 404)
+        # Posting to Anna's draft, with Bertil's own CSRF token.
+        page.goto(self.url('uppdrag/nytt'))
+        token = page.locator('input[name=csrf_token]').first.get_attribute(
+            'value')
+        drafts = [l for l in links if re.search(r'/uppdrag/\d+$', l)]
+        self.assertTrue(drafts)
+        for link in drafts:
+            response = page.request.post(link, form={
+                    'csrf_token': token, 'action': 'submit',
+                    'description': 'Bertils'})
+            self.assertEqual(response.status, 404, link)
+        # Bertil's own pages show nothing of Anna's.
+        for path in ['uppdrag', 'kundfakturor', 'konto', 'utlagg']:
+            page.goto(self.url(path))
+            self.assertNotIn('Anna', page.locator('main').inner_text())
