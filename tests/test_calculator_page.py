@@ -71,6 +71,14 @@ class CalculatorPageTest(unittest.TestCase):
         self.assertNotIn('Så blir lönen', body)
         self.assertNotIn('logga-ut', body)
 
+    def test_linked_from_login(self):
+        "a visitor finds the calculator from the login page"
+        url = f'{self.server.url}/{self.server.name}/portal/logga-in'
+        with urllib.request.urlopen(url) as response:
+            body = response.read().decode()
+        self.assertIn('href="/%s/portal/loneraknare"' % self.server.name,
+            body)
+
     def test_frilans_finans_example(self):
         """Frilans Finans' published example, 40,000 kr at 6 %, with
         Skatteverket's 2026 table 33 column 1"""

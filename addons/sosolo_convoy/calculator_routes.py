@@ -37,6 +37,10 @@ class Portal(metaclass=PoolMeta):
             NavItem(80, PATH, "Löneräknare")]
 
     @classmethod
+    def public_pages(cls):
+        return super().public_pages() + [(PATH, "Räkna ut din lön")]
+
+    @classmethod
     def template_directories(cls):
         directories = super().template_directories()
         if TEMPLATES not in directories:

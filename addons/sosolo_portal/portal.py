@@ -53,6 +53,11 @@ class Portal(Model):
         return None
 
     @classmethod
+    def public_pages(cls):
+        "Pages anyone may open, as (path, label), linked from the login."
+        return []
+
+    @classmethod
     def template_directories(cls):
         "Where the portal looks up Genshi templates, first match wins."
         return [TEMPLATES]

@@ -59,7 +59,8 @@ def login_page(request, pool):
     User = pool.get('web.user')
     next_ = safe_next(request.values.get('next'))
     Portal = pool.get('sosolo.portal')
-    values = {'next': next_, 'apply_path': Portal.application_path()}
+    values = {'next': next_, 'apply_path': Portal.application_path(),
+        'public_pages': Portal.public_pages()}
     if request.method == 'GET':
         if session_user(request):
             return see_other(next_)
