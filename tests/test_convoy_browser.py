@@ -52,6 +52,24 @@ class ConvoyBrowserTest(PortalBrowserCase):
         page.get_by_role('link', name='Tillbaka till mina uppdrag').click()
         expect(main).to_contain_text('Ny brygga vid sjön')
 
+    def test_anna_uses_calculator(self):
+        "Anna opens the calculator from her menu: 40,000 kr gives 28,611"
+        page = self.page(width=360)
+        self.login(page, 'anna@example.se')
+        page.get_by_role('link', name='Löneräknare').first.click()
+        page.fill('#f-amount', '40000')
+        page.fill('#f-birth_year', '1985')
+        page.fill('#f-pay_date', '2026-05-25')
+        page.check('#tax-percent')
+        page.fill('#f-percent', '30')
+        page.get_by_role('button', name='Räkna ut lönen').click()
+        table = page.locator('table')
+        # Frilans Finans' published example (40,000 kr, fee 6 %), then
+        # 30 % tax on 28,611 kr in whole kronor.
+        for amount in ['2\u00a0400,00', '37\u00a0600,00', '28\u00a0611,00',
+                '8\u00a0989,00', '8\u00a0583,00', '20\u00a0028,00']:
+            expect(table).to_contain_text(amount)
+
     def test_anna_payout_too_large(self):
         "A payout larger than what Anna has is refused beside the field"
         page = self.page(width=360)
