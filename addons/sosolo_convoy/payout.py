@@ -137,11 +137,13 @@ class Payout(Workflow, ModelSQL, ModelView):
                 lang, currency = Lang.get(), member.company.currency
                 raise PayoutError(gettext(
                         'sosolo_convoy.msg_payout_too_large',
-                        amount=lang.currency(payout.amount, currency)
+                        amount=lang.currency(
+                            payout.amount, currency, grouping=True)
                         if payout.amount is not None
                         else gettext('sosolo_convoy.msg_payout_all'),
                         available=lang.currency(
-                            max(available, _ZERO), currency)))
+                            max(available, _ZERO), currency,
+                            grouping=True)))
 
     def get_amount(self):
         "The amount to pay now: the request, or all it may take."
