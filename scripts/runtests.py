@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
 from concurrent.futures import ThreadPoolExecutor
@@ -110,6 +111,63 @@ class TimedResult(unittest.TextTestResult):
         self.durations.append((time.monotonic() - self._started, test.id()))
 
 
+def sosolo_depends():
+    "{addon: the SOSOLO addons it needs, itself included}."
+    direct = {}
+    for cfg in (ROOT / 'addons').glob('*/tryton.cfg'):
+        lines = cfg.read_text().splitlines()
+        start = lines.index('depends:') + 1
+        names = []
+        for line in lines[start:]:
+            if not line.startswith(' '):
+                break
+            names.append(line.strip())
+        direct[cfg.parent.name] = {n for n in names if n.startswith('sosolo_')}
+
+    def closure(name):
+        result = {name}
+        for dep in direct.get(name, ()):
+            result |= closure(dep)
+        return result
+    return {name: closure(name) for name in direct}
+
+
+def preparation_plan(modules):
+    """[(addon, base)] for `modules`: activate each addon on a copy of its
+    base's database, so the modules they share are activated once."""
+    depends = sosolo_depends()
+    plan, done = [], []
+    for name in sorted(depends, key=lambda n: (len(depends[n]), n)):
+        bases = [d for d in done if depends[d] < depends[name]]
+        base = max(bases, key=lambda d: len(depends[d]), default=None)
+        plan.append((name, base))
+        done.append(name)
+    needed = set()
+    for name, base in reversed(plan):
+        if name in modules or name in needed:
+            needed.add(name)
+            if base:
+                needed.add(base)
+    return [(n, b) for n, b in plan if n in needed]
+
+
+def run_prepare(module, base):
+    """Put the database of `module` in Tryton's DB_CACHE.
+
+    Activating a module from scratch is most of a package's time on a
+    fresh checkout; from the cached database of `base` (a module it
+    depends on) only the modules in between are activated.
+    """
+    from trytond.tests.test_tryton import (
+        activate_module, drop_db, restore_db_cache)
+    drop_db()
+    if base:
+        restore_db_cache(base)
+    activate_module(module)
+    drop_db()
+    return 0
+
+
 def run_child(package, result_file):
     "Run one test package in this process and write its counts."
     import importlib
@@ -144,10 +202,13 @@ def main():
         default=max(2, os.cpu_count() or 1))
     parser.add_argument('--child', help=argparse.SUPPRESS)
     parser.add_argument('--result', help=argparse.SUPPRESS)
+    parser.add_argument('--prepare', nargs='+', help=argparse.SUPPRESS)
     parser.add_argument('packages', nargs='*')
     args = parser.parse_args()
     if args.child:
         return run_child(args.child, args.result)
+    if args.prepare:
+        return run_prepare(*args.prepare)
 
     # The longest packages first, so the two workers end together.
     names = args.packages or sorted(packages(), key=weight, reverse=True)
@@ -155,11 +216,35 @@ def main():
         drop_stale_pg_cache()
     tmp = Path(tempfile.mkdtemp(prefix='sosolo-tests-'))
     start = time.monotonic()
+    modules = {n.split('.')[2] for n in names if n.startswith('trytond.')}
+    plan = preparation_plan(modules)
+    prepared = {name: threading.Event() for name, _ in plan}
+
+    def prepare():
+        "Fill the database cache, addon after addon, beside the tests."
+        env = environment(args.db, 'prepare')
+        if args.db == 'sqlite':
+            env['DB_NAME'] = 'prepare'
+            env['TRYTOND_DATABASE__PATH'] = str(tmp)
+        for name, base in plan:
+            command = [sys.executable, __file__, '--db', args.db,
+                '--prepare', name] + ([base] if base else [])
+            with open(tmp / f'prepare-{name}.log', 'w') as out:
+                if subprocess.call(command, cwd=ROOT, env=env,
+                        stdout=out, stderr=subprocess.STDOUT):
+                    # The package activates its modules itself then.
+                    print(f"(cache of {name} not prepared: "
+                        f"{(tmp / f'prepare-{name}.log').read_text()})",
+                        flush=True)
+            prepared[name].set()
 
     def run(item):
         index, name = item
         result = tmp / f'{index}.json'
         log = tmp / f'{index}.log'
+        module = name.split('.')[2] if name.startswith('trytond.') else None
+        if module in prepared:
+            prepared[module].wait()
         t0 = time.monotonic()
         with open(log, 'w') as out:
             rc = subprocess.call(
@@ -172,6 +257,8 @@ def main():
         return name, rc, counts, log.read_text(), time.monotonic() - t0
 
     passed = failed = skipped = 0
+    preparer = threading.Thread(target=prepare, daemon=True)
+    preparer.start()
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         for name, rc, counts, output, seconds in pool.map(
                 run, enumerate(names)):
