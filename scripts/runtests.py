@@ -151,7 +151,7 @@ def preparation_plan(modules):
     return [(n, b) for n, b in plan if n in needed]
 
 
-def run_prepare(module, base):
+def run_prepare(module, base=None):
     """Put the database of `module` in Tryton's DB_CACHE.
 
     Activating a module from scratch is most of a package's time on a
