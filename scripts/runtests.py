@@ -13,6 +13,7 @@ import argparse
 import hashlib
 import json
 import os
+import queue
 import shutil
 import subprocess
 import sys
@@ -20,7 +21,6 @@ import tempfile
 import threading
 import time
 import unittest
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -210,7 +210,7 @@ def main():
     if args.prepare:
         return run_prepare(*args.prepare)
 
-    # The longest packages first, so the two workers end together.
+    # The longest packages first, so the workers end together.
     names = args.packages or sorted(packages(), key=weight, reverse=True)
     if args.db == 'postgresql':
         drop_stale_pg_cache()
@@ -242,9 +242,6 @@ def main():
         index, name = item
         result = tmp / f'{index}.json'
         log = tmp / f'{index}.log'
-        module = name.split('.')[2] if name.startswith('trytond.') else None
-        if module in prepared:
-            prepared[module].wait()
         t0 = time.monotonic()
         with open(log, 'w') as out:
             rc = subprocess.call(
@@ -256,24 +253,56 @@ def main():
             else {'run': 0, 'failed': 1, 'skipped': 0})
         return name, rc, counts, log.read_text(), time.monotonic() - t0
 
+    def ready(name):
+        module = name.split('.')[2] if name.startswith('trytond.') else None
+        return module not in prepared or prepared[module].is_set()
+
+    pending = list(enumerate(names))
+    lock = threading.Lock()
+
+    def next_item():
+        "The first package in `names` whose database is ready."
+        while True:
+            with lock:
+                if not pending:
+                    return None
+                for item in pending:
+                    if ready(item[1]):
+                        pending.remove(item)
+                        return item
+            time.sleep(1)
+
+    results = queue.Queue()
+
+    def worker():
+        while (item := next_item()) is not None:
+            try:
+                results.put(run(item))
+            except Exception as exception:  # report it, never hang
+                results.put((item[1], 1,
+                        {'run': 0, 'failed': 1, 'skipped': 0},
+                        repr(exception), 0))
+
     passed = failed = skipped = 0
-    preparer = threading.Thread(target=prepare, daemon=True)
-    preparer.start()
-    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        for name, rc, counts, output, seconds in pool.map(
-                run, enumerate(names)):
-            bad = rc != 0 or counts['failed']
-            print(f"== {name} [{args.db}] {counts['run']} tests, "
-                f"{counts['failed']} failed, {counts['skipped']} skipped "
-                f"({seconds:.0f} s)", flush=True)
-            if bad:
-                print(output, flush=True)
-            else:
-                print(output[output.rfind('slowest:'):].rstrip(), flush=True)
-            failed += counts['failed'] or (1 if rc else 0)
-            skipped += counts['skipped']
-            passed += max(
-                0, counts['run'] - counts['failed'] - counts['skipped'])
+    threading.Thread(target=prepare, daemon=True).start()
+    workers = [threading.Thread(target=worker, daemon=True)
+        for _ in range(args.jobs)]
+    for thread in workers:
+        thread.start()
+    for _ in names:
+        name, rc, counts, output, seconds = results.get()
+        bad = rc != 0 or counts['failed']
+        print(f"== {name} [{args.db}] {counts['run']} tests, "
+            f"{counts['failed']} failed, {counts['skipped']} skipped "
+            f"({seconds:.0f} s)", flush=True)
+        if bad:
+            print(output, flush=True)
+        else:
+            print(output[output.rfind('slowest:'):].rstrip(), flush=True)
+        failed += counts['failed'] or (1 if rc else 0)
+        skipped += counts['skipped']
+        passed += max(
+            0, counts['run'] - counts['failed'] - counts['skipped'])
     shutil.rmtree(tmp, ignore_errors=True)
     print(f"database {args.db}, {time.monotonic() - start:.0f} s")
     line = f"{passed} passed, {failed} failed"
