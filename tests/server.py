@@ -88,21 +88,30 @@ def _pg(sql, database='postgres'):
 
 
 def demo_database(workdir, name):
-    """Make database `name` a fresh copy of the demo database."""
+    """Make database `name` a fresh copy of the demo database.
+
+    The demo is built under another name and renamed when complete, so
+    that a build that was killed is never taken for the demo.
+    """
     template = f'sosolo_demo_{code_hash()}'
+    building = template + '_building'
     cache = ROOT / 'var' / 'test' / backend()
     cache.mkdir(parents=True, exist_ok=True)
     build_config = write_config(cache / 'build.conf', cache, free_port())
     if backend() == 'postgresql':
         if not _pg("SELECT 1 FROM pg_database "
                 f"WHERE datname = '{template}'"):
-            run_sosolo(build_config, template, 'demo')
+            _pg(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
+            run_sosolo(build_config, building, 'demo')
+            _pg(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
         _pg(f'DROP DATABASE IF EXISTS "{name}"')
         _pg(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     else:
         source = cache / f'{template}.sqlite'
         if not source.exists():
-            run_sosolo(build_config, template, 'demo')
+            (cache / f'{building}.sqlite').unlink(missing_ok=True)
+            run_sosolo(build_config, building, 'demo')
+            (cache / f'{building}.sqlite').rename(source)
         shutil.copy(source, Path(workdir) / f'{name}.sqlite')
 
 
