@@ -24,7 +24,8 @@ from sql.conditionals import Coalesce
 from trytond.pool import Pool
 from trytond.transaction import Transaction
 
-from .sie_format import ObjectList, Writer, round_amount
+from .analytic import dimension_objects, dimension_roots
+from .sie_format import ObjectList, Writer, round_amount, split_objects
 
 PROGRAM = 'SOSOLO'
 CHART_TYPE = 'EUBAS97'
@@ -67,6 +68,8 @@ class SIEExporter:
         self.today = today or dt.date.today()
         self.previous = self.get_previous(fiscalyear)
         self.writer = None
+        #: {analytic account id: (dimension, object code)}
+        self.objects = {}
 
     @staticmethod
     def get_previous(fiscalyear):
@@ -93,6 +96,8 @@ class SIEExporter:
         self.writer = Writer(stream, checksum=self.checksum)
         self.write_header()
         accounts = self.write_accounts()
+        if self.sie_type >= 3:
+            self.write_dimensions()
         self.write_balances(accounts)
         if self.sie_type >= 2:
             self.write_period_balances(accounts)
@@ -149,6 +154,47 @@ class SIEExporter:
             self.writer.write(
                 '#KTYP', code, account_type(code, statement, *flags))
         return accounts
+
+    def write_dimensions(self):
+        """Write #DIM for each analytic root and #OBJEKT for each
+        analytic account under it (SIE 4B, 8.8 and 8.10)."""
+        roots = dimension_roots(self.company)
+        for number, root in sorted(roots.items()):
+            self.writer.write('#DIM', number, root.name)
+        self.objects = dimension_objects(self.company, roots)
+        Account = Pool().get('analytic_account.account')
+        names = {a.id: a.name for a in Account.browse(list(self.objects))}
+        for (dimension, code), id_ in sorted(
+                ((int(d), c), k) for k, (d, c) in self.objects.items()):
+            self.writer.write('#OBJEKT', dimension, code, names[id_])
+
+    def get_line_objects(self, move_ids):
+        """Return {move line id: [(dimension, [(object, amount)])]} for
+        the analytic lines of the moves `move_ids`."""
+        pool = Pool()
+        AnalyticLine = pool.get('analytic_account.line')
+        Line = pool.get('account.move.line')
+        analytic = AnalyticLine.__table__()
+        line = Line.__table__()
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*analytic.join(line,
+                condition=analytic.move_line == line.id
+                ).select(
+                analytic.move_line, analytic.account,
+                Coalesce(analytic.debit, 0) - Coalesce(analytic.credit, 0),
+                where=line.move.in_(move_ids),
+                order_by=[analytic.move_line, analytic.id]))
+        result = {}
+        for line_id, account, amount in cursor:
+            if account not in self.objects:
+                continue
+            dimension, code = self.objects[account]
+            by_dimension = result.setdefault(line_id, {})
+            by_dimension.setdefault(dimension, []).append(
+                (code, db_amount(amount)))
+        return {
+            k: sorted(v.items(), key=lambda d: int(d[0]))
+            for k, v in result.items()}
 
     def _lines(self):
         pool = Pool()
@@ -282,17 +328,18 @@ class SIEExporter:
                 if not ids:
                     break
                 last = ids[-1][1], ids[-1][0]
+                line_objects = self.get_line_objects([i for i, _ in ids])
                 cursor.execute(*query.join(account,
                         condition=line.account == account.id
                         ).select(
-                        move.id, move.date, move.description,
+                        move.id, move.date, move.description, line.id,
                         account.code, line.debit, line.credit,
                         Coalesce(line.description, Literal('')),
                         where=move.id.in_([i for i, _ in ids]),
                         order_by=[move.date, move.id, line.id]))
                 current = None
-                for (move_id, date, description, code, debit, credit,
-                        text) in cursor:
+                for (move_id, date, description, line_id, code, debit,
+                        credit, text) in cursor:
                     if move_id != current:
                         if current is not None:
                             write('}')
@@ -301,11 +348,15 @@ class SIEExporter:
                         write('#VER', series, number, self._date(date),
                             description or '')
                         write('{')
-                    fields = [code, ObjectList(),
-                        db_amount(debit) - db_amount(credit)]
-                    if text:
-                        fields += ['', text]
-                    write('#TRANS', *fields)
+                    amount = db_amount(debit) - db_amount(credit)
+                    # A line split over several objects of a dimension
+                    # is one #TRANS per piece.
+                    for objects, piece in split_objects(
+                            amount, line_objects.get(line_id, [])):
+                        fields = [code, objects, piece]
+                        if text:
+                            fields += ['', text]
+                        write('#TRANS', *fields)
                 if current is not None:
                     write('}')
 

@@ -287,3 +287,120 @@ class Writer:
         if self.checksum:
             self.stream.write(
                 f'#KSUMMA {self.checksum.result}\n'.encode(ENCODING))
+
+
+#: Dimensions SIE reserves, with their names (SIE 4B, 8.8 #DIM): 2 is a
+#: sub-dimension of 1; 3-5 and 11-19 are reserved for later use.
+RESERVED_DIMENSIONS = {
+    1: "Kostnadsställe",
+    2: "Kostnadsbärare",
+    6: "Projekt",
+    7: "Anställd",
+    8: "Kund",
+    9: "Leverantör",
+    10: "Faktura",
+    }
+#: Names (lower case) that mean a reserved dimension.
+_DIMENSION_NAMES = {
+    1: {'kostnadsställe', 'kostnadsställen', 'resultatenhet',
+        'resultatenheter', 'cost center', 'cost centre', 'cost centers',
+        'cost centres'},
+    2: {'kostnadsbärare'},
+    6: {'projekt', 'project', 'projects'},
+    7: {'anställd', 'anställda', 'medarbetare', 'employee', 'employees'},
+    8: {'kund', 'kunder', 'customer', 'customers'},
+    9: {'leverantör', 'leverantörer', 'supplier', 'suppliers'},
+    10: {'faktura', 'fakturor', 'invoice', 'invoices'},
+    }
+#: The first dimension number free for one's own dimensions.
+FIRST_FREE_DIMENSION = 20
+
+
+def default_dimension(name, used):
+    """The SIE dimension number for an analytic root named `name`.
+
+    A reserved dimension when the name says so and it is not in `used`,
+    else the first free number from 20 (SIE 4B, 8.8 #DIM).
+
+    >>> default_dimension('Projekt', set()), default_dimension('Projekt', {6})
+    (6, 20)
+    >>> default_dimension('Region', {20, 21})
+    22
+    """
+    key = (name or '').strip().lower()
+    for number, names in _DIMENSION_NAMES.items():
+        if key in names and number not in used:
+            return number
+    number = FIRST_FREE_DIMENSION
+    while number in used:
+        number += 1
+    return number
+
+
+def split_objects(amount, dimensions):
+    """Split a line of `amount` over its objects as #TRANS records.
+
+    `dimensions` is a list of (dimension, [(object, amount), ...]): how
+    the line is spread over each dimension's objects. Return a list of
+    (ObjectList, amount) whose amounts sum to `amount` and whose sums per
+    object are those given: where a dimension is split, the line is cut
+    so that each piece has one object of each dimension (the parts are
+    laid end to end per dimension and cut where any of them ends). What a
+    dimension leaves unassigned has no object of it.
+
+    >>> split_objects(Decimal(100), [('1', [('A', Decimal(100))])])
+    [((('1', 'A'),), Decimal('100'))]
+    >>> split_objects(Decimal(100), [
+    ...         ('1', [('A', Decimal(60)), ('B', Decimal(40))]),
+    ...         ('6', [('X', Decimal(50)), ('Y', Decimal(50))])])
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [((('1', 'A'), ('6', 'X')), Decimal('50')),
+     ((('1', 'A'), ('6', 'Y')), Decimal('10')),
+     ((('1', 'B'), ('6', 'Y')), Decimal('40'))]
+    """
+    queues = []
+    for dimension, parts in dimensions:
+        parts = [(o, a) for o, a in parts if a]
+        rest = amount - sum((a for _, a in parts), Decimal(0))
+        if rest:
+            parts.append((None, rest))
+        if parts:
+            queues.append((dimension, parts))
+    if not queues:
+        return [(ObjectList(), amount)]
+    signs = {a > 0 for _, parts in queues for _, a in parts}
+    if len(signs) > 1:
+        # Parts of opposite signs cannot be laid end to end: split by
+        # the first dimension only, with the objects of the dimensions
+        # that are not split.
+        dimension, parts = queues[0]
+        single = [(d, p[0][0]) for d, p in queues[1:]
+            if len(p) == 1 and p[0][0] is not None]
+        return [(ObjectList(sorted(
+                        single + ([(dimension, o)] if o is not None else []),
+                        key=_dimension_key)), a)
+            for o, a in parts]
+    sign = 1 if signs == {True} else -1
+    position = [0] * len(queues)
+    left = [abs(parts[0][1]) for _, parts in queues]
+    pieces = []
+    while all(p < len(q[1]) for p, q in zip(position, queues)):
+        step = min(left)
+        objects = ObjectList(
+            (dimension, parts[p][0])
+            for (dimension, parts), p in zip(queues, position)
+            if parts[p][0] is not None)
+        pieces.append((objects, sign * step))
+        for i, (_, parts) in enumerate(queues):
+            left[i] -= step
+            if not left[i]:
+                position[i] += 1
+                if position[i] < len(parts):
+                    left[i] = abs(parts[position[i]][1])
+    return pieces
+
+
+def _dimension_key(pair):
+    dimension = pair[0]
+    return (0, int(dimension), '') if str(dimension).isdigit() else (
+        1, 0, str(dimension))

@@ -18,9 +18,10 @@ from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
 from trytond.pool import Pool
 
+from .analytic import dimension_objects, dimension_roots
 from .exceptions import SIEImportError
 from .imported_file import ImportedFileMixin
-from .sie_format import SIEError
+from .sie_format import RESERVED_DIMENSIONS, SIEError
 from .sie_reader import file_kind, read
 
 #: Move lines created and posted per call: trytond 8.0 validates a
@@ -87,6 +88,8 @@ class SIEImporter:
                     'sosolo_sweden.msg_sie_file_unique'))
         self.accounts = {}
         self.types = {}
+        #: {(dimension, object code): analytic account}
+        self.objects = {}
         self.warnings = [
             gettext(f'sosolo_sweden.msg_sie_warning_{code}',
                 line=line, label=label)
@@ -145,6 +148,7 @@ class SIEImporter:
         years = self.get_fiscalyears()
         self.accounts = self.existing_accounts()
         self.create_accounts()
+        self.create_objects()
         if sie.kind == 'E':
             self.import_balances(years)
         self.import_vouchers()
@@ -207,6 +211,74 @@ class SIEImporter:
         for i in range(0, len(to_create), BATCH):
             for account in Account.create(to_create[i:i + BATCH]):
                 self.accounts[account.code] = account
+
+    def object_codes(self):
+        """Return ({dimension: name}, {(dimension, object): name}) of
+        what the file declares (#DIM, #UNDERDIM, #OBJEKT) or uses on
+        #TRANS."""
+        sie = self.sie
+        dimensions = dict(sie.dimensions)
+        objects = dict(sie.objects)
+        for voucher in sie.vouchers:
+            for transaction in voucher.transactions:
+                for key in transaction.objects:
+                    objects.setdefault(key, key[1])
+        objects = {k: v for k, v in objects.items() if k[1]}
+        for dimension, _ in objects:
+            dimensions.setdefault(dimension, '')
+        return dimensions, objects
+
+    def create_objects(self):
+        """Create the analytic roots (dimensions) and accounts (objects)
+        the company lacks, matched by dimension number and code."""
+        pool = Pool()
+        Account = pool.get('analytic_account.account')
+        dimensions, objects = self.object_codes()
+        if not objects and not dimensions:
+            return
+        roots = dimension_roots(self.company)
+        missing = []
+        for dimension, name in sorted(dimensions.items()):
+            number = dimension_number(dimension)
+            if number is None:
+                raise SIEImportError(gettext(
+                        'sosolo_sweden.msg_sie_bad_dimension',
+                        dimension=dimension))
+            if number not in roots:
+                missing.append({
+                        'company': self.company.id,
+                        'type': 'root',
+                        'state': 'opened',
+                        'sie_dimension': number,
+                        'name': name or RESERVED_DIMENSIONS.get(
+                            number, f"Dimension {number}"),
+                        })
+        for root in Account.create(missing):
+            roots[root.sie_dimension] = root
+        numbers = {r.id: n for n, r in roots.items()}
+        self.objects = {v: k for k, v in dimension_objects(
+                self.company, roots).items()}
+        to_create = []
+        for (dimension, code), name in sorted(objects.items()):
+            key = (str(dimension_number(dimension)), code)
+            if key in self.objects:
+                continue
+            root = roots[dimension_number(dimension)]
+            self.objects[key] = None
+            to_create.append({
+                    'company': self.company.id,
+                    'type': 'normal',
+                    'state': 'opened',
+                    'root': root.id,
+                    'parent': root.id,
+                    'code': code,
+                    'name': name or code,
+                    })
+        for i in range(0, len(to_create), BATCH):
+            for account in Account.create(to_create[i:i + BATCH]):
+                self.objects[
+                    (str(numbers[account.root.id]), account.code)] = (
+                    account.id)
 
     def get_type(self, ktyp):
         "The account type for #KTYP `ktyp`, created if the chart has none."
@@ -345,7 +417,7 @@ class SIEImporter:
         moves = []
         post = self.sie.kind == 'E'
         for voucher in self.sie.vouchers:
-            lines = [(t.account, t.amount, t.text)
+            lines = [(t.account, t.amount, t.text, t.objects)
                 for t in voucher.transactions if t.amount]
             if not lines:
                 self.warnings.append(gettext(
@@ -377,18 +449,39 @@ class SIEImporter:
             'date': date,
             'description': description or None,
             'lines': [('create', [
-                        self.line_values(code, amount, text)
-                        for code, amount, text in lines])],
+                        self.line_values(*line, date=date)
+                        for line in lines])],
             }
 
-    def line_values(self, code, amount, text):
+    def line_values(self, code, amount, text, objects=(), date=None):
         account = self.accounts[code]
+        debit = amount if amount > 0 else 0
+        credit = -amount if amount < 0 else 0
         values = {
             'account': account.id,
-            'debit': amount if amount > 0 else 0,
-            'credit': -amount if amount < 0 else 0,
+            'debit': debit,
+            'credit': credit,
             'description': text or None,
             }
+        analytic = []
+        dimensions = set()
+        for dimension, code in objects:
+            key = (str(dimension_number(dimension)), code)
+            if not code:
+                continue
+            # An object list names at most one object per dimension
+            # (SIE 4B, 5.9); a second one would count the amount twice.
+            if key[0] in dimensions:
+                continue
+            dimensions.add(key[0])
+            analytic.append({
+                    'account': self.objects[key],
+                    'debit': debit,
+                    'credit': credit,
+                    'date': date,
+                    })
+        if analytic:
+            values['analytic_lines'] = [('create', analytic)]
         if account.party_required:
             values['party'] = self.party().id
         return values
@@ -442,6 +535,15 @@ class SIEImporter:
     def opening_journal(self):
         return self.journal(OPENING_JOURNAL, 'situation',
             gettext('sosolo_sweden.msg_sie_opening_journal'))
+
+
+def dimension_number(dimension):
+    "The number of SIE `dimension`, or None if it is not one."
+    try:
+        number = int(dimension)
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None
 
 
 def opening_period(fiscalyear):

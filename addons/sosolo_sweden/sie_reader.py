@@ -222,8 +222,12 @@ def _record(sie, label, args, number):
         sie.account(account_code(_arg(args, 0), number)).type = value
     elif label == '#SRU':
         sie.account(account_code(_arg(args, 0), number)).sru = _arg(args, 1)
-    elif label == '#DIM':
+    elif label in {'#DIM', '#UNDERDIM'}:
+        # A sub-dimension is a dimension of its own here: its objects
+        # are named by its number on #TRANS like any other's.
         sie.dimensions[_arg(args, 0)] = _arg(args, 1)
+    elif label in {'#OIB', '#OUB'}:
+        _ignore_objects(sie, label, number)
     elif label == '#OBJEKT':
         sie.objects[(_arg(args, 0), _arg(args, 1))] = _arg(args, 2)
     elif label in {'#IB', '#UB', '#RES'}:
@@ -237,12 +241,21 @@ def _record(sie, label, args, number):
     elif label == '#PSALDO':
         year = year_index(_arg(args, 0), number)
         objects = _arg(args, 3, ObjectList())
-        if isinstance(objects, ObjectList) and not objects:
+        if isinstance(objects, ObjectList) and objects:
+            _ignore_objects(sie, label, number)
+        elif isinstance(objects, ObjectList):
             period = _arg(args, 1)
             code = account_code(_arg(args, 2), number)
             sie.account(code)
             sie.periods[year][(period, code)] = parse_amount(
                 _arg(args, 4), number)
+
+
+def _ignore_objects(sie, label, number):
+    "Warn, once per label, that balances per object are not imported."
+    if not any(code == 'objects_ignored' and other == label
+            for _, code, other in sie.warnings):
+        sie.warnings.append((number, 'objects_ignored', label))
 
 
 def _voucher(args, number):

@@ -93,6 +93,17 @@ def book_balances(company, fiscalyear):
         {k: v for k, v in result.items() if v})
 
 
+def object_sums(sie, start, end):
+    "Sum per (dimension, object) of the #TRANS dated from `start` to `end`."
+    sums = defaultdict(Decimal)
+    for voucher in sie.vouchers:
+        if start <= voucher.date <= end:
+            for transaction in voucher.transactions:
+                for key in transaction.objects:
+                    sums[key] += transaction.amount
+    return {k: v for k, v in sums.items() if v}
+
+
 def without(content, labels=('#GEN', '#PROGRAM')):
     return [line for line in content.split(b'\n')
         if not line.split(b' ')[0] in {x.encode() for x in labels}]
@@ -126,6 +137,8 @@ class SIETestCase(unittest.TestCase):
         checks = {
             'typ4.se': self.check_round_trip,
             'BL0001_typ4.SE': self.check_export_types,
+            'transaktioner_ovnbolag.se': self.check_objects,
+            'BL0001_typ3.SE': self.check_objects_ignored,
             }
         for name in BOOKS:
             with self.subTest(name=name):
@@ -146,7 +159,7 @@ class SIETestCase(unittest.TestCase):
         self.assertEqual(closing, expected_closing, name)
         self.assertEqual(result, expected_result, name)
         if name in checks:
-            checks[name](company)
+            checks[name](company, importer)
 
     def test_import_vouchers_4i(self):
         "4I vouchers become draft moves in existing fiscal years"
@@ -230,7 +243,7 @@ class SIETestCase(unittest.TestCase):
             import_file(company, 'copy.se', data('arsaldo_ovnbolag.se'))
         self.assertIn("already been imported", cm.exception.message)
 
-    def check_round_trip(self, first):
+    def check_round_trip(self, first, importer):
         "Export, import into an empty company, export: the same file"
         name = 'typ4.se'
         start = dt.date(2012, 1, 1)
@@ -238,6 +251,10 @@ class SIETestCase(unittest.TestCase):
             exported, replaced = export(
                 self.fiscalyear(first, start), checksum=True)
         self.assertFalse(replaced)
+        # typ4.se has objects: they make the round trip too.
+        for record in [b'#DIM 1 Kostnadsst', b'#OBJEKT 6 200 ',
+                b'#TRANS 7010 {1 AO} 24000.00']:
+            self.assertIn(record, exported)
         second = new_company()
         import_file(second, 'export.se', exported)
         with set_company(second):
@@ -256,7 +273,41 @@ class SIETestCase(unittest.TestCase):
         self.assertEqual(len(copy.vouchers), len(original.vouchers))
         self.assertTrue(copy.checksum)
 
-    def check_export_types(self, company):
+    def check_objects(self, company, importer):
+        """Objects on #TRANS become analytic lines with the file's sums
+        per object; the export writes them back the same"""
+        pool = Pool()
+        AnalyticLine = pool.get('analytic_account.line')
+        sie = importer.sie
+        start, end = sie.years[0]
+        expected = object_sums(sie, start, end)
+        self.assertEqual(set(expected), {('1', 'Nord'), ('1', 'Syd'),
+                ('6', '0001'), ('7', '1'), ('7', '4')})
+        self.assertTrue(any(len(t.objects) == 3
+                for v in sie.vouchers for t in v.transactions))
+        books = defaultdict(Decimal)
+        for line in AnalyticLine.search([
+                    ('account.company', '=', company.id),
+                    ('date', '>=', start), ('date', '<=', end)]):
+            books[(str(line.account.root.sie_dimension),
+                    line.account.code)] += line.debit - line.credit
+        self.assertEqual({k: v for k, v in books.items() if v}, expected)
+        with set_company(company):
+            content, _ = export(self.fiscalyear(company, start))
+        copy = read(content)
+        self.assertEqual(object_sums(copy, start, end), expected)
+        self.assertEqual(copy.dimensions, {
+                '1': 'Resultatenheter', '6': 'Projekt',
+                '7': 'Medarbetare'})
+        self.assertEqual(copy.objects, sie.objects)
+
+    def check_objects_ignored(self, company, importer):
+        "#OIB/#OUB/#PSALDO with objects are not imported: the user is told"
+        warnings = '\n'.join(importer.warnings)
+        for label in ['#OIB', '#OUB', '#PSALDO']:
+            self.assertIn(f'{label} with objects is not imported', warnings)
+
+    def check_export_types(self, company, importer):
         "Types 1-3 leave out what the type does not have"
         fiscalyear = self.fiscalyear(company, dt.date(2009, 7, 1))
         with set_company(company):
@@ -295,12 +346,20 @@ class SIETestCase(unittest.TestCase):
             GOLDEN.write_bytes(content)
         self.assertEqual(content, GOLDEN.read_bytes())
         sie = read(content)
+        self.assertEqual(sie.dimensions, {'1': 'Kostnadsställe',
+                '6': 'Projekt'})
+        D = Decimal
+        self.assertEqual(
+            object_sums(sie, dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+            {('1', 'NORR'): D('-500.40'), ('6', 'P1'): D('60'),
+                ('6', 'P 2'): D('39.90')})
         self.assertEqual(sie.checksum, int(re.search(
                     rb'#KSUMMA (\d+)', content).group(1)))
 
     def golden_export(self):
         pool = Pool()
         Account = pool.get('account.account')
+        Analytic = pool.get('analytic_account.account')
         Journal = pool.get('account.journal')
         Move = pool.get('account.move')
         Party = pool.get('party.party')
@@ -333,6 +392,26 @@ class SIETestCase(unittest.TestCase):
             bank, = Journal.create([{
                         'code': 'B', 'name': "Bank", 'type': 'cash'}])
 
+            # Analytic accounts: a root numbered by hand, one by default
+            # (Projekt: 6), and a line split over two projects.
+            cost, project = Analytic.create([{
+                        'company': company.id, 'type': 'root',
+                        'name': "Kostnadsställe", 'sie_dimension': 1,
+                        }, {
+                        'company': company.id, 'type': 'root',
+                        'name': "Projekt",
+                        }])
+            objects = {}
+            for root, code, name in [
+                    (cost, 'NORR', "Kontor Norr"),
+                    (project, 'P1', "Skolkör"),
+                    (project, 'P 2', "Konsert \"Vår\""),
+                    ]:
+                objects[code], = Analytic.create([{
+                            'company': company.id, 'type': 'normal',
+                            'root': root.id, 'parent': root.id,
+                            'code': code, 'name': name}])
+
             def move(journal, date, description, lines, period=None):
                 period = period or pool.get('account.period').find(
                     company, date)
@@ -343,7 +422,13 @@ class SIETestCase(unittest.TestCase):
                                     'account': accounts[c].id,
                                     'debit': max(a, 0), 'credit': max(-a, 0),
                                     'description': d,
-                                    } for c, a, d in lines])]}
+                                    'analytic_lines': [('create', [{
+                                                    'account': objects[o].id,
+                                                    'debit': max(x, 0),
+                                                    'credit': max(-x, 0),
+                                                    'date': date,
+                                                    } for o, x in analytic])],
+                                    } for c, a, d, *analytic in lines])]}
             D = Decimal
             moves = Move.create([
                     move(bank, dt.date(2025, 1, 1), "Insatser", [
@@ -360,9 +445,11 @@ class SIETestCase(unittest.TestCase):
                     move(journal, dt.date(2026, 1, 15), "Faktura 2026-0001", [
                             ('1510', D('625.50'), "Kund: Björk & Söner"),
                             ('2611', D('-125.10'), None),
-                            ('3001', D('-500.40'), None)]),
+                            ('3001', D('-500.40'), None,
+                                ('NORR', D('-500.40')))]),
                     move(bank, dt.date(2026, 1, 20), "Papper €", [
-                            ('6110', D('99.90'), None),
+                            ('6110', D('99.90'), None,
+                                ('P1', D('60')), ('P 2', D('39.90'))),
                             ('1930', D('-99.90'), None)]),
                     ])
             Move.post(moves)

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from trytond.modules.sosolo_sweden import sie_format
 from trytond.modules.sosolo_sweden.sie_format import (
-    ObjectList, SIEError, Writer, checksum_text, format_amount, quote, split)
+    ObjectList, SIEError, Writer, checksum_text, default_dimension,
+    format_amount, format_objects, quote, split, split_objects)
 from trytond.modules.sosolo_sweden.sie_reader import (
     computed_closing, file_kind, read)
 
@@ -212,6 +213,103 @@ class SIEWriterTestCase(unittest.TestCase):
         self.assertEqual(voucher.transactions[0].objects, (('1', 'Nord'),))
         self.assertEqual(voucher.transactions[1].text, 'Text')
         self.assertTrue(result.checksum)
+
+
+class SIEObjectsTestCase(unittest.TestCase):
+    "Dimensions and object lists (SIE 4B, 5.9 and 8.8-8.10, 8.21-8.22)"
+
+    def test_object_list_write_read(self):
+        "Object lists written are split back into the same pairs"
+        for objects, text in [
+                ([], '{}'),
+                ([('1', 'AO')], '{1 AO}'),
+                ([('1', 'Nord'), ('6', 'P 1')], '{1 Nord 6 "P 1"}'),
+                ([('20', 'a"b')], '{20 "a\\"b"}'),
+                ]:
+            self.assertEqual(format_objects(objects), text)
+            record = f'#TRANS 7010 {text} 24000.00'
+            self.assertEqual(split(record)[2], tuple(objects), record)
+
+    def test_object_list_fixture(self):
+        "typ4.se's #TRANS 7010 {1 AO} 24000.00 (line 832) is read"
+        result = read((DATA / 'typ4.se').read_bytes())
+        self.assertEqual(result.dimensions, {'1': 'Kostnadsställe',
+                '6': 'Projekt'})
+        self.assertEqual(result.objects[('6', '200')], 'Nyetablering Söder')
+        transactions = [t for v in result.vouchers for t in v.transactions
+            if t.line == 832]
+        self.assertEqual(
+            [(t.account, t.objects, t.amount) for t in transactions],
+            [('7010', (('1', 'AO'),), Decimal('24000.00'))])
+
+    def test_underdim_and_ignored(self):
+        "#UNDERDIM is a dimension; #OIB/#OUB/#PSALDO with objects warn once"
+        result = read(sie(
+                '#FLAGGA 0', '#SIETYP 3', '#RAR 0 20260101 20261231',
+                '#DIM 1 Kostnadsställe', '#UNDERDIM 21 Avdelning 1',
+                '#OBJEKT 21 A "Avd A"',
+                '#OIB 0 1930 {1 N} 10', '#OIB 0 1930 {1 S} 10',
+                '#OUB 0 1930 {1 N} 10',
+                '#PSALDO 0 202601 3001 {1 N} -5',
+                '#PSALDO 0 202601 3001 {} -5'))
+        self.assertEqual(result.dimensions,
+            {'1': 'Kostnadsställe', '21': 'Avdelning'})
+        self.assertEqual(result.objects, {('21', 'A'): 'Avd A'})
+        self.assertEqual(result.warnings, [
+                (7, 'objects_ignored', '#OIB'),
+                (9, 'objects_ignored', '#OUB'),
+                (10, 'objects_ignored', '#PSALDO')])
+        self.assertEqual(dict(result.periods[0]),
+            {('202601', '3001'): Decimal('-5')})
+
+    def test_default_dimension(self):
+        "Reserved dimensions 1 and 6 by name, else the first free from 20"
+        for name, used, expected in [
+                ('Kostnadsställe', set(), 1),
+                ('Resultatenheter', set(), 1),
+                ('Projekt', set(), 6),
+                ('projekt', {6}, 20),
+                ('Region', set(), 20),
+                ('Region', {20, 22}, 21),
+                ('', {1, 6, 20}, 21),
+                ]:
+            self.assertEqual(default_dimension(name, used), expected,
+                (name, used))
+
+    def test_split_objects(self):
+        "Pieces sum to the line and, per object, to its analytic amount"
+        D = Decimal
+        for amount, dimensions, expected in [
+                (D('100'), [], [((), D('100'))]),
+                (D('-50'), [('1', [('A', D('-50'))])],
+                    [((('1', 'A'),), D('-50'))]),
+                # Split over two objects of one dimension.
+                (D('100'), [('1', [('A', D('70')), ('B', D('30'))])],
+                    [((('1', 'A'),), D('70')), ((('1', 'B'),), D('30'))]),
+                # Two dimensions, each whole.
+                (D('100'), [('1', [('A', D('100'))]),
+                        ('6', [('P', D('100'))])],
+                    [((('1', 'A'), ('6', 'P')), D('100'))]),
+                # Partly assigned: the rest has no object.
+                (D('-100'), [('1', [('A', D('-40'))])],
+                    [((('1', 'A'),), D('-40')), ((), D('-60'))]),
+                # Both split: cut where either part ends.
+                (D('100'), [('1', [('A', D('60')), ('B', D('40'))]),
+                        ('6', [('X', D('50')), ('Y', D('50'))])],
+                    [((('1', 'A'), ('6', 'X')), D('50')),
+                        ((('1', 'A'), ('6', 'Y')), D('10')),
+                        ((('1', 'B'), ('6', 'Y')), D('40'))]),
+                # Opposite signs: by the first dimension.
+                (D('10'), [('1', [('A', D('30')), ('B', D('-20'))]),
+                        ('6', [('P', D('10'))])],
+                    [((('1', 'A'), ('6', 'P')), D('30')),
+                        ((('1', 'B'), ('6', 'P')), D('-20'))]),
+                ]:
+            pieces = split_objects(amount, dimensions)
+            self.assertEqual(pieces, expected, (amount, dimensions))
+            self.assertEqual(sum(p for _, p in pieces), amount)
+            self.assertTrue(all(isinstance(o, ObjectList)
+                    for o, _ in pieces))
 
 
 def load_tests(loader, tests, pattern):
