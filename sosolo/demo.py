@@ -81,7 +81,7 @@ def payment_term(config):
     Term = Model.get('account.invoice.payment_term', config=config)
     term = Term(name="30 dagar netto")
     line = term.lines.new(type='remainder')
-    delta = line.relativedeltas.new(days=30)
+    line.relativedeltas.new(days=30)
     term.save()
     return term
 

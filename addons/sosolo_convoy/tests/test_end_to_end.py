@@ -44,12 +44,12 @@ from trytond.modules.sosolo_sweden.bgmax_format import (
 from trytond.modules.sosolo_sweden.ocr import is_valid_ocr
 from trytond.modules.sosolo_sweden.tests.books import (
     BANKGIRO, ORGNR, YEAR, books, setup_books)
+from trytond.modules.sosolo_sweden.tests.transactions import committed
 from trytond.modules.sosolo_sweden.tests.test_sie import (
     book_balances, export, import_file, new_company)
 from trytond.pool import Pool
 from trytond.tests import test_tryton
 from trytond.tests.test_tryton import DB_NAME, RouteTestCase
-from trytond.transaction import Transaction, TransactionError
 
 D = Decimal
 TAX_TABLES = (Path(payroll_tests.__file__).parent / 'data'
@@ -137,21 +137,10 @@ class EndToEndTestCase(RouteTestCase):
         what `work` returns (plain values: records die with the
         transaction).
         """
-        extras = {}
-        while True:
-            with Transaction().start(DB_NAME, 1, **extras) as transaction:
-                try:
-                    with set_company(books()):
-                        result = work()
-                except TransactionError as exception:
-                    transaction.rollback()
-                    exception.fix(extras)
-                    continue
-                if commit:
-                    transaction.commit()
-                else:
-                    transaction.rollback()
-                return result
+        def in_company():
+            with set_company(books()):
+                return work()
+        return committed(in_company, commit=commit)
 
     def page(self, client, path):
         response = client.get(self.url(path))

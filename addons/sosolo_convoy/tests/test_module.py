@@ -1,7 +1,6 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import datetime as dt
-import threading
 import unittest
 from decimal import Decimal
 
@@ -9,12 +8,14 @@ from trytond import backend
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_convoy.exceptions import PayoutError
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
+from trytond.modules.sosolo_sweden.tests.transactions import (
+    committed, race)
 from trytond.modules.sosolo_sweden.tests.translation import (
     SwedishTranslationTestMixin)
 from trytond.pool import Pool
 from trytond.tests.test_tryton import (
     DB_NAME, ModuleTestCase, with_transaction)
-from trytond.transaction import Transaction, TransactionError
+from trytond.transaction import Transaction
 
 
 def make_member(balance):
@@ -84,59 +85,23 @@ class SosoloConvoyTestCase(SwedishTranslationTestMixin, ModuleTestCase):
         "row locks (SELECT ... FOR UPDATE) need PostgreSQL")
     def test_payout_concurrent(self):
         "Two payout requests at once do not overdraw the account"
-        extras = {}
-        while True:
-            with Transaction().start(DB_NAME, 1, **extras) as transaction:
-                try:
-                    company, member = make_member(Decimal('1000.00'))
-                except TransactionError as exception:
-                    transaction.rollback()
-                    exception.fix(extras)
-                    continue
-                company_id, member_id = company.id, member.id
-                transaction.commit()
-            break
-        barrier = threading.Barrier(2)
-        outcomes = []
+        def setup():
+            company, member = make_member(Decimal('1000.00'))
+            return company.id, member.id
+        company_id, member_id = committed(setup)
 
         def request():
-            extras = {}
-            while True:
-                try:
-                    with Transaction().start(DB_NAME, 1,
-                            context={'company': company_id},
-                            **extras) as transaction:
-                        Payout = Pool().get('sosolo.convoy.payout')
-                        try:
-                            if not extras:
-                                barrier.wait()
-                            Payout.create([{'member': member_id,
-                                        'amount': Decimal(700)}])
-                            transaction.commit()
-                            outcomes.append('done')
-                        except TransactionError as exception:
-                            transaction.rollback()
-                            exception.fix(extras)
-                            continue
-                        except PayoutError:
-                            transaction.rollback()
-                            outcomes.append('refused')
-                except backend.DatabaseOperationalError:
-                    # The other one holds the row lock (NOWAIT, retried).
-                    outcomes.append('locked')
-                break
-        threads = [threading.Thread(target=request) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+            Payout = Pool().get('sosolo.convoy.payout')
+            Payout.create([{'member': member_id, 'amount': Decimal(700)}])
+        outcomes = race(request, context={'company': company_id},
+            refused=PayoutError)
         with Transaction().start(DB_NAME, 1,
                 context={'company': company_id}):
             pool = Pool()
             Member = pool.get('sosolo.member')
             Payout = pool.get('sosolo.convoy.payout')
-            self.assertEqual(sorted(outcomes)[0], 'done')
-            self.assertIn(sorted(outcomes)[1], {'refused', 'locked'})
+            self.assertEqual(outcomes[0], 'done')
+            self.assertIn(outcomes[1], {'refused', 'locked'})
             self.assertEqual(Payout.search_count(
                     [('member', '=', member_id)]), 1)
             self.assertEqual(

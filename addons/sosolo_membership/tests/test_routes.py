@@ -10,11 +10,12 @@ from pypdf import PdfReader
 
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
+from trytond.modules.sosolo_sweden.tests.transactions import committed
 from trytond.modules.sosolo_portal.tests.tools import csrf, login
 from trytond.pool import Pool
 from trytond.tests import test_tryton
-from trytond.tests.test_tryton import DB_NAME, RouteTestCase
-from trytond.transaction import Transaction, TransactionError
+from trytond.tests.test_tryton import RouteTestCase
+from trytond.transaction import Transaction
 
 PASSWORD = 'a-long-secret'
 LINK = re.compile(r'href="([^"]+)"')
@@ -62,26 +63,16 @@ class MembershipRouteTestCase(RouteTestCase):
     @classmethod
     def setUpClass(cls):
         # RouteTestCase starts one plain transaction for setUpDatabase;
-        # creating the chart locks tables, which needs the retry that
-        # with_transaction does (TransactionError.fix).
+        # the data needs a committed one with the lock retry.
         super(test_tryton.RouteTestCase, cls).setUpClass()
         setup_books(configure_membership)
-        extras = {}
-        while True:
-            with Transaction().start(DB_NAME, 1, **extras) as transaction:
-                try:
-                    company = books()
-                    active_member(company, ANNA, 'anna@example.se')
-                    active_member(company, "Bertil Nilsson",
-                        'bertil@example.se')
-                    active_member(company, "Cilla Resign",
-                        'cilla@example.se')
-                except TransactionError as exception:
-                    transaction.rollback()
-                    exception.fix(extras)
-                    continue
-                transaction.commit()
-                break
+
+        def members():
+            company = books()
+            active_member(company, ANNA, 'anna@example.se')
+            active_member(company, "Bertil Nilsson", 'bertil@example.se')
+            active_member(company, "Cilla Resign", 'cilla@example.se')
+        committed(members)
 
     def url(self, path=''):
         return f'/{self.db_name}/portal/{path}'

@@ -1,7 +1,6 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import datetime as dt
-import threading
 import unittest
 from decimal import Decimal
 from pathlib import Path
@@ -15,10 +14,12 @@ from trytond.modules.sosolo_payroll.tests.tools import configure_payroll
 from trytond import backend
 from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
+from trytond.modules.sosolo_sweden.tests.transactions import (
+    committed, race)
 from trytond.pool import Pool
 from trytond.tests.test_tryton import (
     DB_NAME, ModuleTestCase, with_transaction)
-from trytond.transaction import Transaction, TransactionError
+from trytond.transaction import Transaction
 
 FIXTURE = (Path(__file__).parent / 'data'
     / 'skattetabell-2026-30B-tabell-33-35.csv')
@@ -210,50 +211,16 @@ class SosoloPayrollTestCase(SwedishTranslationTestMixin, ModuleTestCase):
         "row locks (SELECT ... FOR UPDATE) need PostgreSQL")
     def test_post_concurrent(self):
         "Two staff posting the same run at once post it once"
-        extras = {}
-        while True:
-            with Transaction().start(DB_NAME, 1, **extras) as transaction:
-                try:
-                    company, run = self.make_run()
-                except TransactionError as exception:
-                    transaction.rollback()
-                    exception.fix(extras)
-                    continue
-                company_id, run_id = company.id, run.id
-                transaction.commit()
-            break
-        barrier = threading.Barrier(2)
-        outcomes = []
+        def setup():
+            company, run = self.make_run()
+            return company.id, run.id
+        company_id, run_id = committed(setup)
 
-        def staff():
-            extras = {}
-            while True:
-                try:
-                    with Transaction().start(DB_NAME, 1,
-                            context={'company': company_id},
-                            **extras) as transaction:
-                        Run = Pool().get('sosolo.payroll.run')
-                        try:
-                            if not extras:
-                                barrier.wait()
-                            Run.post(Run.browse([run_id]))
-                            transaction.commit()
-                            outcomes.append('done')
-                        except TransactionError as exception:
-                            transaction.rollback()
-                            exception.fix(extras)
-                            continue
-                except backend.DatabaseOperationalError:
-                    # The other one holds the row lock (NOWAIT, retried):
-                    # trytond's dispatcher reports this to the user.
-                    outcomes.append('locked')
-                break
-        threads = [threading.Thread(target=staff) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        with Transaction().start(DB_NAME, 1) as transaction:
+        def post():
+            Run = Pool().get('sosolo.payroll.run')
+            Run.post(Run.browse([run_id]))
+        outcomes = race(post, context={'company': company_id})
+        with Transaction().start(DB_NAME, 1):
             pool = Pool()
             Move = pool.get('account.move')
             Run = pool.get('sosolo.payroll.run')

@@ -15,8 +15,8 @@ from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.currency.tests import create_currency
 from trytond.modules.sosolo_sweden.sie_import import create_fiscalyear
 from trytond.pool import Pool
-from trytond.tests.test_tryton import DB_NAME
-from trytond.transaction import Transaction, TransactionError
+
+from .transactions import committed
 
 NAME = "Kooperativet Åsele ek. för."
 ORGNR = '769600-1994'
@@ -29,24 +29,15 @@ def setup_books(setup=None):
     """Commit the test company with its books, once per database.
 
     `setup(company)` adds what the module needs (configuration records)
-    in the same transaction. Creating the chart locks tables, so the
-    transaction is retried as with_transaction does.
+    in the same transaction.
     """
-    extras = {}
-    while True:
-        with Transaction().start(DB_NAME, 0, **extras) as transaction:
-            try:
-                if not _find():
-                    company = _create()
-                    if setup:
-                        with set_company(company):
-                            setup(company)
-            except TransactionError as exception:
-                transaction.rollback()
-                exception.fix(extras)
-                continue
-            transaction.commit()
-            return
+    def work():
+        if not _find():
+            company = _create()
+            if setup:
+                with set_company(company):
+                    setup(company)
+    committed(work, user=0)
 
 
 def books():

@@ -1,0 +1,67 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Committed transactions for tests that need them.
+
+Setting up data for several tests, or racing two transactions against
+each other (PostgreSQL row locks), needs transactions of its own rather
+than with_transaction's rolled-back one. A transaction that asks for a
+table or row lock (TransactionError) is started again with the lock, as
+trytond's dispatcher and with_transaction do.
+"""
+import threading
+
+from trytond import backend
+from trytond.tests.test_tryton import DB_NAME
+from trytond.transaction import Transaction, TransactionError
+
+
+def committed(work, user=1, context=None, commit=True, _wait=None):
+    """Return `work()` run in a transaction of its own, committed.
+
+    `commit=False` rolls it back instead. `_wait()` is called before the
+    first attempt only (see `race`).
+    """
+    extras = {}
+    while True:
+        with Transaction().start(DB_NAME, user, context=context or {},
+                **extras) as transaction:
+            try:
+                if _wait and not extras:
+                    _wait()
+                result = work()
+            except TransactionError as exception:
+                transaction.rollback()
+                exception.fix(extras)
+                continue
+            if commit:
+                transaction.commit()
+            else:
+                transaction.rollback()
+            return result
+
+
+def race(work, context=None, refused=()):
+    """Run `work()` in two transactions that start at the same moment.
+
+    Returns each one's outcome, sorted: 'done' when it committed,
+    'locked' when the other held the row lock (NOWAIT: trytond's
+    dispatcher reports it to the user), 'refused' when it raised one of
+    the `refused` exceptions.
+    """
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def one():
+        try:
+            committed(work, context=context, _wait=barrier.wait)
+            outcomes.append('done')
+        except backend.DatabaseOperationalError:
+            outcomes.append('locked')
+        except refused:
+            outcomes.append('refused')
+    threads = [threading.Thread(target=one) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sorted(outcomes)
