@@ -6,6 +6,9 @@ from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
+from trytond.modules.sosolo_payroll.configuration import (
+    RequiredSettingMixin, account_field)
+
 from .exceptions import ConvoyConfigurationError
 
 #: The accounts convoy posts to and their BAS numbers (DESIGN.md).
@@ -24,16 +27,6 @@ VAT_RATES = {
     }
 
 
-def _account(string, help):
-    return fields.Many2One(
-        'account.account', string, help=help,
-        domain=[
-            ('company', '=', Eval('context', {}).get('company', -1)),
-            ('type', '!=', None),
-            ('closed', '!=', True),
-            ])
-
-
 def account_by_code(code):
     "The account of the context's company numbered `code`, or None."
     Account = Pool().get('account.account')
@@ -48,17 +41,20 @@ def account_by_code(code):
     return accounts[0].id if accounts else None
 
 
-class Configuration(ModelSingleton, ModelSQL, ModelView):
+class Configuration(RequiredSettingMixin, ModelSingleton, ModelSQL,
+        ModelView):
     "Convoy Configuration"
     __name__ = 'sosolo.convoy.configuration'
+    _missing_error = ConvoyConfigurationError
+    _missing_message = 'sosolo_convoy.msg_configuration_missing'
 
-    member_account = _account("Member Account",
+    member_account = account_field("Member Account",
         "BAS 2829 Övriga kortfristiga skulder till anställda: each "
         "member's activity account, with the member as party.")
-    share_account = _account("Share Account",
+    share_account = account_field("Share Account",
         "BAS 7690 Övriga personalkostnader: the members' share of their "
         "invoices, as a cost of the cooperative.")
-    fee_account = _account("Fee Account",
+    fee_account = account_field("Fee Account",
         "BAS 3040 Försäljning tjänster: the cooperative's fees.")
     journal = fields.Many2One('account.journal', "Journal",
         help="The journal of the moves on the members' accounts.")
@@ -104,11 +100,3 @@ class Configuration(ModelSingleton, ModelSQL, ModelView):
                         'sosolo_convoy.msg_member_account_party',
                         account=account.rec_name))
 
-    def required(self, name):
-        "The value of `name`, or an error naming the missing setting."
-        value = getattr(self, name)
-        if not value:
-            raise ConvoyConfigurationError(gettext(
-                    'sosolo_convoy.msg_configuration_missing',
-                    field=self._fields[name].string))
-        return value

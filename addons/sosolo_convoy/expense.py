@@ -5,12 +5,13 @@ from decimal import Decimal
 
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, Workflow, fields
+from trytond.modules.sosolo_payroll.configuration import account_field
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction, without_check_access
 
 from .allowance import allowance
-from .configuration import _account, account_by_code
+from .configuration import account_by_code
 from .exceptions import ExpenseError
 
 KINDS = [
@@ -360,10 +361,10 @@ class Move(metaclass=PoolMeta):
 class Configuration(metaclass=PoolMeta):
     __name__ = 'sosolo.convoy.configuration'
 
-    travel_account = _account("Travel Account",
+    travel_account = account_field("Travel Account",
         "BAS 2822 Reseräkningar: approved expenses owed to members, "
         "cleared by the pay run that reimburses them.")
-    input_vat_account = _account("Input VAT Account",
+    input_vat_account = account_field("Input VAT Account",
         "BAS 2641 Debiterad ingående moms.")
     expense_account = fields.Many2One('account.account',
         "Default Expense Account",

@@ -21,7 +21,8 @@ BAS_ACCOUNTS = {
     }
 
 
-def _account(string, help):
+def account_field(string, help):
+    "A Many2One to an open account of the context's company."
     return fields.Many2One(
         'account.account', string, help=help,
         domain=[
@@ -31,31 +32,46 @@ def _account(string, help):
             ])
 
 
-class Configuration(ModelSingleton, ModelSQL, ModelView):
+class RequiredSettingMixin:
+    "`required(name)`: a setting's value, or an error that names it."
+    _missing_error = PayrollConfigurationError
+    _missing_message = 'sosolo_payroll.msg_configuration_missing'
+
+    def required(self, name):
+        "The value of `name`, or an error naming the missing setting."
+        value = getattr(self, name)
+        if not value:
+            raise self._missing_error(gettext(self._missing_message,
+                    field=self._fields[name].string))
+        return value
+
+
+class Configuration(RequiredSettingMixin, ModelSingleton, ModelSQL,
+        ModelView):
     "Payroll Configuration"
     __name__ = 'sosolo.payroll.configuration'
 
     journal = fields.Many2One('account.journal', "Journal",
         help="The journal of the pay runs' moves.")
-    worker_wage_account = _account("Wages, Workers",
+    worker_wage_account = account_field("Wages, Workers",
         "BAS 7010 Löner till kollektivanställda.")
-    salaried_wage_account = _account("Wages, Salaried",
+    salaried_wage_account = account_field("Wages, Salaried",
         "BAS 7210 Löner till tjänstemän.")
-    tax_free_allowance_account = _account("Tax-Free Allowances",
+    tax_free_allowance_account = account_field("Tax-Free Allowances",
         "BAS 7321 Skattefria traktamenten.")
-    mileage_account = _account("Tax-Free Mileage",
+    mileage_account = account_field("Tax-Free Mileage",
         "BAS 7331 Skattefria bilersättningar.")
-    contribution_expense_account = _account("Employer Contributions",
+    contribution_expense_account = account_field("Employer Contributions",
         "BAS 7510 Lagstadgade sociala avgifter.")
-    tax_account = _account("Withheld Tax",
+    tax_account = account_field("Withheld Tax",
         "BAS 2710 Personalskatt.")
-    contribution_payable_account = _account("Contributions Payable",
+    contribution_payable_account = account_field("Contributions Payable",
         "BAS 2731 Avräkning lagstadgade sociala avgifter.")
-    net_pay_account = _account("Net Pay Payable",
+    net_pay_account = account_field("Net Pay Payable",
         "BAS 2820 Kortfristiga skulder till anställda.")
-    deduction_account = _account("Deductions",
+    deduction_account = account_field("Deductions",
         "Where deductions from net pay are credited.")
-    bank_account = _account("Bank Account",
+    bank_account = account_field("Bank Account",
         "BAS 1930 Företagskonto: salaries are paid from it.")
     payer_iban = fields.Char("Payer IBAN",
         help="The account salaries are paid from (pain.001).")
@@ -64,12 +80,3 @@ class Configuration(ModelSingleton, ModelSQL, ModelView):
         help="Contact for Skatteverket in the AGI file.")
     contact_phone = fields.Char("Contact Phone")
     contact_email = fields.Char("Contact E-Mail")
-
-    def required(self, name):
-        "The value of `name`, or an error naming the missing setting."
-        value = getattr(self, name)
-        if not value:
-            raise PayrollConfigurationError(gettext(
-                    'sosolo_payroll.msg_configuration_missing',
-                    field=self._fields[name].string))
-        return value
