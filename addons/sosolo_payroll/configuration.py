@@ -34,6 +34,7 @@ def account_field(string, help):
 
 class RequiredSettingMixin:
     "`required(name)`: a setting's value, or an error that names it."
+    __slots__ = ()
     _missing_error = PayrollConfigurationError
     _missing_message = 'sosolo_payroll.msg_configuration_missing'
 
