@@ -415,32 +415,15 @@ class PayRun(metaclass=PoolMeta):
         instead, as the cost was booked when the expense was approved.
         """
         pool = Pool()
-        Employee = pool.get('sosolo.payroll.employee')
         Expense = pool.get('sosolo.convoy.expense')
         Line = pool.get('sosolo.payroll.payslip.line')
-        Payslip = pool.get('sosolo.payroll.payslip')
         date = self.payment_date
         lines = []
         for expense in expenses:
-            employees = [e for e in Employee.search([
-                        ('company', '=', self.company.id),
-                        ('party', '=', expense.member.party.id),
-                        ]) if e.employed_on(date)]
-            if not employees:
-                raise ExpenseError(gettext(
-                        'sosolo_convoy.msg_expense_no_employee',
-                        expense=expense.rec_name, date=date))
-            employee = employees[0]
-            # Another hook may have made the payslip in this transaction.
-            payslips = Payslip.search([
-                    ('run', '=', self.id),
-                    ('employee', '=', employee.id),
-                    ], limit=1)
-            if payslips:
-                payslip, = payslips
-            else:
-                payslip, = Payslip.create([{
-                            'run': self.id, 'employee': employee.id}])
+            employee = self.convoy_employee(expense.member, ExpenseError(
+                    gettext('sosolo_convoy.msg_expense_no_employee',
+                        expense=expense.rec_name, date=date)))
+            payslip = self.convoy_payslip(employee)
             lines.append(Line(payslip=payslip, sequence=50,
                     kind=PAYSLIP_KINDS[expense.kind], amount=expense.amount,
                     description=expense.purpose, convoy_expense=expense))

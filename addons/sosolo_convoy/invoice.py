@@ -17,23 +17,34 @@ _ZERO = Decimal(0)
 class Invoice(metaclass=PoolMeta):
     __name__ = 'account.invoice'
 
-    @property
-    def convoy_assignment(self):
-        """The assignment this invoice, or the invoice it credits, bills.
+    @classmethod
+    def convoy_assignments(cls, invoices):
+        """{invoice id: the assignment it, or the invoice it credits, bills}.
 
         A credit note made by Tryton's credit wizard has lines whose
-        origin is the credited invoice's lines.
+        origin is the credited invoice's lines. One search for all:
+        every posted invoice passes here.
         """
         pool = Pool()
         Assignment = pool.get('sosolo.convoy.assignment')
         InvoiceLine = pool.get('account.invoice.line')
-        invoices = {self.id}
-        for line in self.lines:
-            if isinstance(line.origin, InvoiceLine) and line.origin.invoice:
-                invoices.add(line.origin.invoice.id)
-        assignments = Assignment.search(
-            [('invoice', 'in', list(invoices))], limit=1)
-        return assignments[0] if assignments else None
+        billed = {}  # invoice id: the ids of the invoices it stands for
+        for invoice in invoices:
+            billed[invoice.id] = {invoice.id} | {
+                l.origin.invoice.id for l in invoice.lines
+                if isinstance(l.origin, InvoiceLine) and l.origin.invoice}
+        if not billed:
+            return {}
+        by_billed = {a.invoice.id: a for a in Assignment.search([
+                    ('invoice', 'in', list(set().union(*billed.values()))),
+                    ])}
+        result = {}
+        for invoice_id, ids in billed.items():
+            for id_ in sorted(ids):
+                if id_ in by_billed:
+                    result[invoice_id] = by_billed[id_]
+                    break
+        return result
 
     @property
     def convoy_settled(self):
@@ -77,13 +88,10 @@ class Invoice(metaclass=PoolMeta):
         Assignment = pool.get('sosolo.convoy.assignment')
         Configuration = pool.get('sosolo.convoy.configuration')
         Move = pool.get('account.move')
-        by_invoice = {}
-        for invoice in invoices:
-            if invoice.type != 'out' or invoice.state == 'draft':
-                continue
-            assignment = invoice.convoy_assignment
-            if assignment and assignment.fee_rate is not None:
-                by_invoice[invoice.id] = assignment
+        by_invoice = {i: a for i, a in cls.convoy_assignments([
+                    i for i in invoices
+                    if i.type == 'out' and i.state != 'draft']).items()
+            if a.fee_rate is not None}
         if not by_invoice:
             return
         # Two payments at once must not credit the same part twice.

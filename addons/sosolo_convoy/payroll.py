@@ -37,6 +37,30 @@ class PayRun(metaclass=PoolMeta):
                     ], order=[('date', 'ASC'), ('id', 'ASC')])
             run.add_convoy_payouts(payouts)
 
+    def convoy_employee(self, member, error):
+        "`member`'s employee on the payment date, or `error` raised."
+        Employee = Pool().get('sosolo.payroll.employee')
+        for employee in Employee.search([
+                    ('company', '=', self.company.id),
+                    ('party', '=', member.party.id),
+                    ]):
+            if employee.employed_on(self.payment_date):
+                return employee
+        raise error
+
+    def convoy_payslip(self, employee):
+        "The payslip of `employee` in this run, made if there is none."
+        Payslip = Pool().get('sosolo.payroll.payslip')
+        # Payouts and expenses both add to it in one transaction.
+        payslips = Payslip.search([
+                ('run', '=', self.id),
+                ('employee', '=', employee.id),
+                ], limit=1)
+        if payslips:
+            return payslips[0]
+        payslip, = Payslip.create([{'run': self.id, 'employee': employee.id}])
+        return payslip
+
     def add_convoy_payouts(self, payouts):
         """Make each payout a payslip of this run.
 
@@ -47,25 +71,16 @@ class PayRun(metaclass=PoolMeta):
         its own: the payslip adds no holiday pay on top.
         """
         pool = Pool()
-        Employee = pool.get('sosolo.payroll.employee')
         Line = pool.get('sosolo.payroll.payslip.line')
         Payout = pool.get('sosolo.convoy.payout')
-        Payslip = pool.get('sosolo.payroll.payslip')
         Rate = pool.get('sosolo.payroll.contribution.rate')
         date = self.payment_date
         rates = Rate.rules_for(date)
         lines = []
-        by_employee = {p.employee.id: p for p in self.payslips}
         for payout in payouts:
-            employees = [e for e in Employee.search([
-                        ('company', '=', self.company.id),
-                        ('party', '=', payout.member.party.id),
-                        ]) if e.employed_on(date)]
-            if not employees:
-                raise PayoutError(gettext(
-                        'sosolo_convoy.msg_payout_no_employee',
-                        member=payout.member.rec_name, date=date))
-            employee = employees[0]
+            employee = self.convoy_employee(payout.member, PayoutError(
+                    gettext('sosolo_convoy.msg_payout_no_employee',
+                        member=payout.member.rec_name, date=date)))
             amount = payout.get_amount()
             if amount <= 0:
                 continue
@@ -79,11 +94,7 @@ class PayRun(metaclass=PoolMeta):
                 raise PayoutError(gettext(
                         'sosolo_convoy.msg_payout_no_rate', date=date))
             breakdown = payroll_rules.salary_from_available(amount, rate)
-            payslip = by_employee.get(employee.id)
-            if not payslip:
-                payslip, = Payslip.create([{
-                            'run': self.id, 'employee': employee.id}])
-                by_employee[employee.id] = payslip
+            payslip = self.convoy_payslip(employee)
             lines += [
                 Line(payslip=payslip, kind='salary', sequence=10,
                     amount=payroll_rules.to_cent(breakdown.salary),
