@@ -87,7 +87,8 @@ class AgiExport(Wizard):
                     specification_number=employee.specification_number,
                     cash_pay=values['cash_pay'], tax=values['tax'],
                     cash_pay_no_contributions=values['no_contributions'],
-                    mileage=bool(values['mileage'])))
+                    mileage=bool(values['mileage']),
+                    sink=employee.taxed_under_sink))
         individuals.sort(key=lambda i: i.specification_number)
         return individuals, contributions
 

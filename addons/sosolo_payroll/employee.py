@@ -113,6 +113,12 @@ class Employee(ModelSQL, ModelView):
         return parse_identity(self.identity_code).code
 
     @property
+    def taxed_under_sink(self):
+        "Whether the tax withheld is SINK (AGI field 274, not 001)."
+        return (self.tax_method == 'percent'
+            and self.tax_percent_reason == 'sink')
+
+    @property
     def bank_bban(self):
         "Clearing and account number as one string of digits."
         return re.sub(r'\D', '', (self.bank_clearing or '')

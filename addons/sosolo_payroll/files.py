@@ -38,9 +38,10 @@ class AgiIndividual:
     payee_id: str  # field 215: 12 digits
     specification_number: int  # field 570
     cash_pay: Decimal  # field 011, subject to contributions
-    tax: Decimal  # field 001
+    tax: Decimal  # field 001, or 274 for SINK
     cash_pay_no_contributions: Decimal = Decimal(0)  # field 131
     mileage: bool = False  # field 050, tax-free mileage paid
+    sink: bool = False  # taxed under SINK: tax in field 274, not 001
 
 
 def agi_employer_id(orgnr):
@@ -56,7 +57,10 @@ def agi_xml(employer_orgnr, period, individuals, contributions, contact,
     """The AGI file for `period` (a date in the month) as UTF-8 bytes.
 
     `contributions` is the month's employer contributions (field 487);
-    the withheld tax (497) is the sum of the individuals' field 001.
+    the withheld tax (497) is the sum of the individuals' tax fields.
+    An IU carries exactly one tax field: 001 (AvdrPrelSkatt) or, for a
+    payee taxed under SINK, 274 (AvdrSkattSINK) (Skatteverket's
+    technical description, check SK_001).
     """
     employer = agi_employer_id(employer_orgnr)
     period_text = f'{period.year:04d}{period.month:02d}'
@@ -127,7 +131,10 @@ def agi_xml(employer_orgnr, period, individuals, contributions, contact,
         if individual.cash_pay_no_contributions:
             agd(iu, 'KontantErsattningEjUlagSA',
                 krona(individual.cash_pay_no_contributions), '131')
-        agd(iu, 'AvdrPrelSkatt', krona(individual.tax), '001')
+        if individual.sink:
+            agd(iu, 'AvdrSkattSINK', krona(individual.tax), '274')
+        else:
+            agd(iu, 'AvdrPrelSkatt', krona(individual.tax), '001')
         if individual.mileage:
             agd(iu, 'Bilersattning', '1', '050')
     return etree.tostring(root, xml_declaration=True, encoding='UTF-8',

@@ -69,6 +69,26 @@ class AgiTestCase(unittest.TestCase):
         self.assertEqual(young.findtext('a:Bilersattning[@faltkod="050"]',
                 namespaces=NS), '1')
 
+    def test_sink(self):
+        "A SINK payee's tax is field 274 instead of 001, and in HU 497"
+        individuals = [
+            AgiIndividual('198112189876', 1, D(30000), D(6100)),
+            # SINK: 25 % of 20,000 kr (lag (1991:586) om särskild
+            # inkomstskatt för utomlands bosatta, 7 §).
+            AgiIndividual('198001019999', 2, D(20000), D(5000), sink=True),
+            ]
+        root = etree.fromstring(agi_xml('556334-3689', dt.date(2026, 4, 25),
+                individuals, D(15710), AgiContact("Lena", '090-1', 'l@x.se')))
+        resident, sink = root.findall('.//a:IU', NS)
+        self.assertEqual(resident.findtext(
+                'a:AvdrPrelSkatt[@faltkod="001"]', namespaces=NS), '6100')
+        self.assertIsNone(resident.find('a:AvdrSkattSINK', NS))
+        self.assertEqual(sink.findtext(
+                'a:AvdrSkattSINK[@faltkod="274"]', namespaces=NS), '5000')
+        self.assertIsNone(sink.find('a:AvdrPrelSkatt', NS))
+        self.assertEqual(root.findtext('.//a:HU/a:SummaSkatteavdr',
+                namespaces=NS), '11100')
+
     def test_employer_id(self):
         self.assertEqual(agi_employer_id('556334-3689'), '165563343689')
         self.assertEqual(agi_employer_id('165563343689'), '165563343689')
