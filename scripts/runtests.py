@@ -8,6 +8,9 @@ in its own process, one per CPU (at least two), with Tryton's
 code. The last line is ``N passed, N failed`` for CI.
 
     python scripts/runtests.py --db sqlite|postgresql [PACKAGE ...]
+
+A PACKAGE may also be one test module, e.g.
+``trytond.modules.sosolo_sweden.tests.test_bgmax``.
 """
 import argparse
 import hashlib
@@ -169,15 +172,19 @@ def run_prepare(module, base=None):
 
 
 def run_child(package, result_file):
-    "Run one test package in this process and write its counts."
+    """Run one test package (or a single test module of one) in this
+    process and write its counts."""
     import importlib
     import pkgutil
     loader = unittest.defaultTestLoader
-    path = importlib.import_module(package).__path__
-    suite = unittest.TestSuite(
-        loader.loadTestsFromName(f'{package}.{info.name}')
-        for info in pkgutil.iter_modules(path)
-        if info.name.startswith('test'))
+    module = importlib.import_module(package)
+    if hasattr(module, '__path__'):
+        suite = unittest.TestSuite(
+            loader.loadTestsFromName(f'{package}.{info.name}')
+            for info in pkgutil.iter_modules(module.__path__)
+            if info.name.startswith('test'))
+    else:
+        suite = loader.loadTestsFromModule(module)
     runner = unittest.TextTestRunner(
         verbosity=1, stream=sys.stderr, resultclass=TimedResult)
     result = runner.run(suite)
