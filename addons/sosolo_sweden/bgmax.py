@@ -4,10 +4,14 @@
 
 Each payment is matched to the posted customer invoice whose OCR
 reference it carries, paid with Tryton's own `pay_invoice` (so the
-invoice shows the payment) and reconciled when it is paid in full. The
-rest (no OCR, unknown reference, deductions) is recorded with a reason
-for the accountant. A file, and a payment (BGC serial number and date),
-is imported at most once.
+invoice shows the payment) and reconciled when it is paid in full. A
+deduction (TK21: the payer subtracts a credit note from what it pays)
+settles, the same way, the open credit note whose OCR reference it
+carries: the deposit is the payments less the deductions, so the bank
+account then moves by the deposit. The rest (no OCR, unknown reference,
+a deduction without an open credit note) is recorded with a reason for
+the accountant. A file, and a payment (BGC serial number and date), is
+imported at most once.
 """
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
@@ -26,7 +30,7 @@ RESULTS = [
     ('underpaid', "Underpaid"),
     ('overpaid', "Overpaid"),
     ('unmatched', "Unmatched"),
-    ('deduction', "Deduction"),
+    ('deduction', "Unmatched Deduction"),
     ('duplicate', "Already Imported"),
     ]
 BANK_ACCOUNT = '1930'
@@ -108,12 +112,10 @@ class BgMaxImporter:
                     ('result', '!=', 'duplicate'),
                     ]):
             return {'result': 'duplicate'}
-        if payment.deduction:
-            return {'result': 'deduction',
-                'note': gettext('sosolo_sweden.msg_bgmax_note_deduction')}
+        unmatched = 'deduction' if payment.deduction else 'unmatched'
         reference = payment.reference
         if payment.reference_code != OCR and not is_valid_ocr(reference):
-            return {'result': 'unmatched',
+            return {'result': unmatched,
                 'note': gettext('sosolo_sweden.msg_bgmax_note_no_ocr')}
         invoices = Invoice.search([
                 ('company', '=', self.company.id),
@@ -121,21 +123,26 @@ class BgMaxImporter:
                 ('se_ocr', '=', reference),
                 ])
         if not invoices:
-            return {'result': 'unmatched',
+            return {'result': unmatched,
                 'note': gettext('sosolo_sweden.msg_bgmax_note_unknown',
                     reference=reference)}
         invoice, = invoices
-        if invoice.state != 'posted' or invoice.amount_to_pay <= 0:
-            return {'result': 'unmatched', 'invoice': invoice.id,
+        # A payment pays an invoice (amount to pay > 0); a deduction,
+        # negative, settles a credit note (amount to pay < 0). Compare
+        # them as positive amounts.
+        sign = -1 if payment.deduction else 1
+        to_pay = invoice.amount_to_pay * sign
+        amount = payment.amount * sign
+        if invoice.state != 'posted' or to_pay <= 0:
+            return {'result': unmatched, 'invoice': invoice.id,
                 'note': gettext('sosolo_sweden.msg_bgmax_note_not_open',
                     invoice=invoice.rec_name)}
-        to_pay = invoice.amount_to_pay
-        overpayment = max(payment.amount - to_pay, 0)
+        overpayment = max(amount - to_pay, 0)
         invoice.pay_invoice(payment.amount, self.payment_method(),
             deposit.date, description=f"BgMax {payment.serial}",
-            overpayment=overpayment)
+            overpayment=overpayment * sign)
         invoice = Invoice(invoice.id)
-        if payment.amount >= to_pay:
+        if amount >= to_pay:
             to_reconcile = [l for l in invoice.lines_to_pay
                 if not l.reconciliation]
             # pay_invoice puts the overpayment on a line of its own,
@@ -146,15 +153,16 @@ class BgMaxImporter:
             # Reconciliation queues the invoice's processing for after
             # the transaction; do it now so the import reports "paid".
             Invoice.process([invoice])
-        if payment.amount == to_pay:
+        if amount == to_pay:
             return {'result': 'paid', 'invoice': invoice.id}
-        elif payment.amount > to_pay:
+        elif amount > to_pay:
+            message = ('overdeducted' if payment.deduction else 'overpaid')
             return {'result': 'overpaid', 'invoice': invoice.id,
-                'note': gettext('sosolo_sweden.msg_bgmax_note_overpaid',
-                    amount=payment.amount - to_pay)}
+                'note': gettext(f'sosolo_sweden.msg_bgmax_note_{message}',
+                    amount=amount - to_pay)}
         return {'result': 'underpaid', 'invoice': invoice.id,
             'note': gettext('sosolo_sweden.msg_bgmax_note_underpaid',
-                amount=to_pay - payment.amount)}
+                amount=to_pay - amount)}
 
     def payment_method(self):
         "The bankgiro payment method, on the bank account 1930."

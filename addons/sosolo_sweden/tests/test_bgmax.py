@@ -101,14 +101,15 @@ class BgMaxImportTestCase(unittest.TestCase):
         Party = pool.get('party.party')
         Invoice = pool.get('account.invoice')
         Payment_ = pool.get('sosolo.bgmax.payment')
+        Line = pool.get('account.move.line')
         company = books()
         with set_company(company):
             party, = Party.create([{'name': "Kund AB",
                         'addresses': [('create', [{}])]}])
-            full, under, over = [
+            full, under, over, credit = [
                 post_invoice(company, party, a)
-                for a in ['1000', '500', '200']]
-            for invoice in [full, under, over]:
+                for a in ['1000', '500', '200', '-120']]
+            for invoice in [full, under, over, credit]:
                 self.assertTrue(invoice.se_ocr)
                 self.assertEqual(Invoice.search([
                             ('customer_payment_reference', '=',
@@ -125,6 +126,9 @@ class BgMaxImportTestCase(unittest.TestCase):
                         serial='15'),
                     Payment(full.se_ocr, D('-30'), reference_code='2',
                         deduction=True, serial='16'),
+                    # The customer deducts its credit note.
+                    Payment(credit.se_ocr, D('-120'), deduction=True,
+                        serial='17'),
                     serial='2'))
             record = BgMaxImporter(company, content, 'bgmax.txt').run()
             results = {p.serial.lstrip('0'): (p.result, p.invoice)
@@ -132,12 +136,21 @@ class BgMaxImportTestCase(unittest.TestCase):
             self.assertEqual(results, {
                     '11': ('paid', full), '12': ('underpaid', under),
                     '13': ('overpaid', over), '14': ('unmatched', None),
-                    '15': ('unmatched', None), '16': ('deduction', None)})
-            full, under, over = Invoice.browse([full, under, over])
+                    '15': ('unmatched', None), '16': ('deduction', full),
+                    '17': ('paid', credit)})
+            full, under, over, credit = Invoice.browse(
+                [full, under, over, credit])
             self.assertEqual(full.state, 'paid')
             self.assertEqual(under.state, 'posted')
             self.assertEqual(under.amount_to_pay, D('400'))
             self.assertEqual(over.state, 'paid')
+            self.assertEqual(credit.state, 'paid')
+            # The bank moved by what was matched: 1000 + 100 + 250 - 120
+            # (not the 75 and 20 without an invoice, nor the deduction
+            # whose invoice was already paid).
+            bank = Line.search([('account.code', '=', '1930')])
+            self.assertEqual(sum(l.debit - l.credit for l in bank),
+                D('1230'))
 
             with self.assertRaises(BgMaxImportError):
                 BgMaxImporter(company, content, 'again.txt')
@@ -150,4 +163,4 @@ class BgMaxImportTestCase(unittest.TestCase):
                 {'duplicate'})
             self.assertEqual(
                 Invoice(under.id).amount_to_pay, D('400'))
-            self.assertEqual(Payment_.search([], count=True), 12)
+            self.assertEqual(Payment_.search([], count=True), 14)
