@@ -32,17 +32,25 @@ PG_URI = os.environ.get(
 
 
 def packages():
+    """The test packages of the addons, and each test module of the
+    cross-module ``tests/``: those start their own servers and commands
+    and are the longest, so they run side by side."""
     names = sorted(
         'trytond.modules.' + p.name + '.tests'
         for p in (ROOT / 'addons').iterdir()
         if (p / 'tryton.cfg').exists() and (p / 'tests').is_dir())
     if (ROOT / 'tests' / '__init__.py').exists():
-        names.append('tests')
+        names += sorted(
+            'tests.' + p.stem for p in (ROOT / 'tests').glob('test_*.py'))
     return names
 
 
 def weight(package):
     "How much test code a package has, a fair guess of its duration."
+    if package.startswith('tests.'):
+        # Each waits for the demo database or builds a cooperative.
+        return 30_000 + (ROOT / 'tests' / (package[6:] + '.py')).stat(
+            ).st_size
     folder = ROOT / ('tests' if package == 'tests' else
         'addons/' + package.split('.')[2] + '/tests')
     return sum(p.stat().st_size for p in folder.glob('*')
@@ -245,6 +253,21 @@ def main():
                         flush=True)
             prepared[name].set()
 
+    demo_ready = threading.Event()
+
+    def prepare_demo():
+        """Build the demo database the tests/ modules copy (see
+        tests/server.py), beside the first tests."""
+        with open(tmp / 'prepare-demo.log', 'w') as out:
+            if subprocess.call([sys.executable, '-c',
+                        'from tests.server import build_demo; build_demo()'],
+                    cwd=ROOT, env=environment(args.db, 'demo'),
+                    stdout=out, stderr=subprocess.STDOUT):
+                # The first module that needs it builds it then.
+                print("(demo database not prepared: "
+                    f"{(tmp / 'prepare-demo.log').read_text()})", flush=True)
+        demo_ready.set()
+
     def run(item):
         index, name = item
         result = tmp / f'{index}.json'
@@ -261,6 +284,8 @@ def main():
         return name, rc, counts, log.read_text(), time.monotonic() - t0
 
     def ready(name):
+        if name.startswith('tests'):
+            return demo_ready.is_set()
         module = name.split('.')[2] if name.startswith('trytond.') else None
         return module not in prepared or prepared[module].is_set()
 
@@ -292,6 +317,10 @@ def main():
 
     passed = failed = skipped = 0
     threading.Thread(target=prepare, daemon=True).start()
+    if any(n.startswith('tests') for n in names):
+        threading.Thread(target=prepare_demo, daemon=True).start()
+    else:
+        demo_ready.set()
     workers = [threading.Thread(target=worker, daemon=True)
         for _ in range(args.jobs)]
     for thread in workers:

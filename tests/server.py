@@ -6,6 +6,7 @@ The demo database is built once per state of the code with the same
 command as `make run` (`sosolo demo`) and copied for each server, on the
 backend the test run uses (SOSOLO_TEST_DB, set by scripts/runtests.py).
 """
+import fcntl
 import hashlib
 import os
 import shutil
@@ -88,31 +89,44 @@ def _pg(sql, database='postgres'):
 
 
 def demo_database(workdir, name):
-    """Make database `name` a fresh copy of the demo database.
-
-    The demo is built under another name and renamed when complete, so
-    that a build that was killed is never taken for the demo.
-    """
-    template = f'sosolo_demo_{code_hash()}'
-    building = template + '_building'
-    cache = ROOT / 'var' / 'test' / backend()
-    cache.mkdir(parents=True, exist_ok=True)
-    build_config = write_config(cache / 'build.conf', cache, free_port())
+    "Make database `name` a fresh copy of the demo database."
+    template = build_demo()
     if backend() == 'postgresql':
-        if not _pg("SELECT 1 FROM pg_database "
-                f"WHERE datname = '{template}'"):
-            _pg(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
-            run_sosolo(build_config, building, 'demo')
-            _pg(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
         _pg(f'DROP DATABASE IF EXISTS "{name}"')
         _pg(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     else:
+        shutil.copy(template, Path(workdir) / f'{name}.sqlite')
+
+
+def build_demo():
+    """Build the demo database for this state of the code, once; return
+    its name (PostgreSQL) or file (SQLite).
+
+    It is built under another name and renamed when complete, so that a
+    build that was killed is never taken for the demo. Test modules run
+    in parallel processes (and scripts/runtests.py builds it beside
+    them): one builds, the others wait.
+    """
+    cache = ROOT / 'var' / 'test' / backend()
+    cache.mkdir(parents=True, exist_ok=True)
+    template = f'sosolo_demo_{code_hash()}'
+    building = template + '_building'
+    with open(cache / 'build.lock', 'w') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        build_config = write_config(cache / 'build.conf', cache, free_port())
+        if backend() == 'postgresql':
+            if not _pg("SELECT 1 FROM pg_database "
+                    f"WHERE datname = '{template}'"):
+                _pg(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
+                run_sosolo(build_config, building, 'demo')
+                _pg(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
+            return template
         source = cache / f'{template}.sqlite'
         if not source.exists():
             (cache / f'{building}.sqlite').unlink(missing_ok=True)
             run_sosolo(build_config, building, 'demo')
             (cache / f'{building}.sqlite').rename(source)
-        shutil.copy(source, Path(workdir) / f'{name}.sqlite')
+        return source
 
 
 class Server:
