@@ -209,7 +209,7 @@ def encode(text):
     try:
         return text.encode(ENCODING), set()
     except UnicodeEncodeError:
-        missing = {c for c in text if not _encodable(c)}
+        missing = {c for c in set(text) if not _encodable(c)}
         return text.encode(ENCODING, errors='replace'), missing
 
 
