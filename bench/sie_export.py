@@ -165,6 +165,9 @@ def build(config_file, lines):
             FROM new, account_move_line l WHERE l.move = %s
             """, (first, last, dt.date(YEAR, 1, 1).isoformat(), move.id,
                 fiscalyear.id, move.id))
+        # Planner statistics, as autovacuum keeps them in a live
+        # database: without, PostgreSQL expects a few hundred lines.
+        cursor.execute("ANALYZE account_move, account_move_line")
         transaction.commit()
 
 
