@@ -3,9 +3,10 @@
 """Write a fiscal year's books as SIE 1-4 (4E).
 
 Reads with python-sql queries: balances are aggregated by the database
-and vouchers are fetched a chunk of moves at a time (keyset on date and
-id), so memory does not grow with the number of moves (DESIGN.md, "Large
-reads").
+and the vouchers of a journal are one query, with their analytic lines
+joined, read through a server-side cursor, so memory does not grow with
+the number of moves (DESIGN.md, "Large reads") and the database sorts
+them once.
 
 The books follow Tryton's model: balance accounts carry over from year
 to year, so the opening balance (#IB) of a year is everything booked on
@@ -15,12 +16,16 @@ the opening balance). Result accounts (#RES) count the year's moves
 outside that period.
 """
 import datetime as dt
+from contextlib import closing
 from decimal import Decimal
+from itertools import groupby
+from operator import itemgetter
 
 from sql import Literal, Null
 from sql.aggregate import Sum
 from sql.conditionals import Coalesce
 
+from trytond import backend
 from trytond.pool import Pool
 from trytond.transaction import Transaction
 
@@ -29,8 +34,8 @@ from .sie_format import ObjectList, Writer, round_amount, split_objects
 
 PROGRAM = 'SOSOLO'
 CHART_TYPE = 'EUBAS97'
-#: Moves fetched per query when writing vouchers.
-CHUNK = 1000
+#: Rows fetched per round trip when streaming vouchers from PostgreSQL.
+FETCH = 2000
 
 
 def account_type(code, statement, assets, revenue, expense):
@@ -55,6 +60,21 @@ def db_amount(value):
     if isinstance(value, float):
         value = str(value)
     return round_amount(Decimal(value))
+
+
+def stream_cursor(name):
+    """A cursor that reads its rows from the database as they are used.
+
+    psycopg's default cursor loads the whole result into memory; a named
+    (server-side) cursor fetches `FETCH` rows at a time. SQLite's cursor
+    already steps through the result row by row.
+    """
+    connection = Transaction().connection
+    if backend.name == 'postgresql':
+        cursor = connection.cursor(name=name)
+        cursor.itersize = FETCH
+        return cursor
+    return connection.cursor()
 
 
 class SIEExporter:
@@ -168,34 +188,6 @@ class SIEExporter:
                 ((int(d), c), k) for k, (d, c) in self.objects.items()):
             self.writer.write('#OBJEKT', dimension, code, names[id_])
 
-    def get_line_objects(self, move_ids):
-        """Return {move line id: [(dimension, [(object, amount)])]} for
-        the analytic lines of the moves `move_ids`."""
-        pool = Pool()
-        AnalyticLine = pool.get('analytic_account.line')
-        Line = pool.get('account.move.line')
-        analytic = AnalyticLine.__table__()
-        line = Line.__table__()
-        cursor = Transaction().connection.cursor()
-        cursor.execute(*analytic.join(line,
-                condition=analytic.move_line == line.id
-                ).select(
-                analytic.move_line, analytic.account,
-                Coalesce(analytic.debit, 0) - Coalesce(analytic.credit, 0),
-                where=line.move.in_(move_ids),
-                order_by=[analytic.move_line, analytic.id]))
-        result = {}
-        for line_id, account, amount in cursor:
-            if account not in self.objects:
-                continue
-            dimension, code = self.objects[account]
-            by_dimension = result.setdefault(line_id, {})
-            by_dimension.setdefault(dimension, []).append(
-                (code, db_amount(amount)))
-        return {
-            k: sorted(v.items(), key=lambda d: int(d[0]))
-            for k, v in result.items()}
-
     def _lines(self):
         pool = Pool()
         Line = pool.get('account.move.line')
@@ -296,50 +288,20 @@ class SIEExporter:
         One series per journal (its code), numbered from 1 in order of
         date and creation (SIE 4B, 8.21: #VER).
         """
-        pool = Pool()
-        Journal = pool.get('account.journal')
-        Account = pool.get('account.account')
+        Journal = Pool().get('account.journal')
         journals = sorted(Journal.search([]),
             key=lambda j: (self.series(j), j.id))
-        line, move, period, query = self._lines()
-        account = Account.__table__()
-        cursor = Transaction().connection.cursor()
         write = self.writer.write
-        year = self.fiscalyear
         for journal in journals:
             series = self.series(journal)
             number = 0
-            last = None
-            while True:
-                where = ((move.journal == journal.id)
-                    & (move.company == self.company.id)
-                    & (move.state == 'posted')
-                    & (period.fiscalyear == year.id)
-                    & ~self._opening(period, year))
-                if last:
-                    where &= ((move.date > last[0])
-                        | ((move.date == last[0]) & (move.id > last[1])))
-                cursor.execute(*move.join(period,
-                        condition=move.period == period.id
-                        ).select(move.id, move.date,
-                        where=where,
-                        order_by=[move.date, move.id], limit=CHUNK))
-                ids = [(i, self._date(d)) for i, d in cursor]
-                if not ids:
-                    break
-                last = ids[-1][1], ids[-1][0]
-                line_objects = self.get_line_objects([i for i, _ in ids])
-                cursor.execute(*query.join(account,
-                        condition=line.account == account.id
-                        ).select(
-                        move.id, move.date, move.description, line.id,
-                        account.code, line.debit, line.credit,
-                        Coalesce(line.description, Literal('')),
-                        where=move.id.in_([i for i, _ in ids]),
-                        order_by=[move.date, move.id, line.id]))
-                current = None
-                for (move_id, date, description, line_id, code, debit,
-                        credit, text) in cursor:
+            current = None
+            with closing(stream_cursor('sie_vouchers')) as cursor:
+                cursor.execute(*self.voucher_query(journal))
+                for _, rows in groupby(cursor, key=itemgetter(3)):
+                    rows = list(rows)
+                    move_id, date, description, _, code, amount, text = (
+                        rows[0][:7])
                     if move_id != current:
                         if current is not None:
                             write('}')
@@ -348,17 +310,56 @@ class SIEExporter:
                         write('#VER', series, number, self._date(date),
                             description or '')
                         write('{')
-                    amount = db_amount(debit) - db_amount(credit)
                     # A line split over several objects of a dimension
                     # is one #TRANS per piece.
-                    for objects, piece in split_objects(
-                            amount, line_objects.get(line_id, [])):
+                    for objects, piece in split_objects(db_amount(amount),
+                            self.line_objects(rows)):
                         fields = [code, objects, piece]
                         if text:
                             fields += ['', text]
                         write('#TRANS', *fields)
-                if current is not None:
-                    write('}')
+            if current is not None:
+                write('}')
+
+    def voucher_query(self, journal):
+        """The lines of the posted moves of `journal` in the year, with
+        their analytic lines: one row per analytic line, or one row with
+        NULL analytic columns for a line without, ordered by move date,
+        move, line and analytic line."""
+        pool = Pool()
+        Account = pool.get('account.account')
+        AnalyticLine = pool.get('analytic_account.line')
+        line, move, period, query = self._lines()
+        account = Account.__table__()
+        analytic = AnalyticLine.__table__()
+        year = self.fiscalyear
+        return query.join(account,
+            condition=line.account == account.id
+            ).join(analytic, 'LEFT',
+            condition=analytic.move_line == line.id
+            ).select(
+            move.id, move.date, move.description, line.id, account.code,
+            Coalesce(line.debit, 0) - Coalesce(line.credit, 0),
+            Coalesce(line.description, Literal('')),
+            analytic.account,
+            Coalesce(analytic.debit, 0) - Coalesce(analytic.credit, 0),
+            where=(move.journal == journal.id)
+            & (move.company == self.company.id)
+            & (move.state == 'posted')
+            & (period.fiscalyear == year.id)
+            & ~self._opening(period, year),
+            order_by=[move.date, move.id, line.id, analytic.id])
+
+    def line_objects(self, rows):
+        """Return [(dimension, [(object, amount)])] of a line from its
+        `rows` of voucher_query, by dimension number."""
+        by_dimension = {}
+        for *_, account, amount in rows:
+            if account in self.objects:
+                dimension, code = self.objects[account]
+                by_dimension.setdefault(dimension, []).append(
+                    (code, db_amount(amount)))
+        return sorted(by_dimension.items(), key=lambda d: int(d[0]))
 
     @staticmethod
     def series(journal):

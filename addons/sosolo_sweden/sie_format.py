@@ -14,6 +14,9 @@ ENCODING = 'cp437'
 CENT = Decimal('0.01')
 _AMOUNT = re.compile(r'^-?\d+(\.\d{1,2})?$')
 _DATE = re.compile(r'^\d{8}$')
+_NEEDS_QUOTES = re.compile(r'[\s"{}]')
+#: SIE forbids control characters in a field: they become spaces.
+_CONTROLS = {code: ' ' for code in range(ord(' '))}
 
 
 class SIEError(ValueError):
@@ -95,14 +98,14 @@ def quote(value):
     ('"Storgatan 1"', '1910', '""', '"a\\\\"b"')
     """
     value = clean(value)
-    if value and not re.search(r'[\s"{}]', value):
+    if value and not _NEEDS_QUOTES.search(value):
         return value
     return '"' + value.replace('"', '\\"') + '"'
 
 
 def clean(value):
     "Remove control characters, which SIE forbids in a field."
-    return ''.join(c if c >= ' ' else ' ' for c in str(value))
+    return str(value).translate(_CONTROLS)
 
 
 def format_objects(objects):
@@ -125,10 +128,13 @@ def format_record(label, *fields):
     """
     parts = [label]
     for field in fields:
-        if isinstance(field, ObjectList):
-            parts.append(format_objects(field))
+        # Most fields are text: test for it first.
+        if isinstance(field, str):
+            parts.append(quote(field))
         elif isinstance(field, Decimal):
             parts.append(format_amount(field))
+        elif isinstance(field, ObjectList):
+            parts.append(format_objects(field))
         elif isinstance(field, dt.date):
             parts.append(format_date(field))
         elif isinstance(field, int):
@@ -171,7 +177,13 @@ def parse_amount(value, line=0):
 
 
 def format_date(date):
-    return date.strftime('%Y%m%d')
+    """Format a date as YYYYMMDD.
+
+    >>> format_date(dt.date(2026, 1, 2))
+    '20260102'
+    """
+    # isoformat is several times faster than strftime, for every #VER.
+    return date.isoformat().replace('-', '')
 
 
 def parse_date(value, line=0):
@@ -197,7 +209,7 @@ def encode(text):
     try:
         return text.encode(ENCODING), set()
     except UnicodeEncodeError:
-        missing = {c for c in text if not _encodable(c)}
+        missing = {c for c in set(text) if not _encodable(c)}
         return text.encode(ENCODING, errors='replace'), missing
 
 
@@ -259,34 +271,47 @@ class Writer:
 
     With `checksum`, an empty #KSUMMA follows #FLAGGA and `close` writes
     `#KSUMMA n` as the last record. `replaced` collects the characters
-    CP437 lacks, written as `?`.
+    CP437 lacks, written as `?`. Lines are encoded and written `BATCH` at
+    a time, and all of them by `close`.
     """
+    BATCH = 1000
 
     def __init__(self, stream, checksum=False):
         self.stream = stream
         self.checksum = Checksum() if checksum else None
         self.replaced = set()
         self.count = 0
+        self.lines = []
 
     def write(self, label, *fields):
-        data, missing = encode(format_record(label, *fields) + '\n')
-        self.replaced |= missing
-        self.stream.write(data)
+        self.lines.append(format_record(label, *fields))
         self.count += 1
-        if label == '#FLAGGA' and self.checksum and not self.count - 1:
-            self.stream.write(b'#KSUMMA\n')
-        elif self.checksum and label in {'{', '}'}:
-            pass
-        elif self.checksum and self.count > 1:
+        if self.checksum:
+            self.add_checksum(label, fields)
+        if len(self.lines) >= self.BATCH:
+            self.flush()
+
+    def add_checksum(self, label, fields):
+        if label == '#FLAGGA' and self.count == 1:
+            self.lines.append('#KSUMMA')
+        elif label not in {'{', '}'} and self.count > 1:
             self.checksum.value = zlib.crc32(
                 ''.join(_checksum_field(f) for f in (label,) + fields
                     ).encode(ENCODING, errors='replace'),
                 self.checksum.value)
 
+    def flush(self):
+        if self.lines:
+            self.lines.append('')
+            data, missing = encode('\n'.join(self.lines))
+            self.replaced |= missing
+            self.stream.write(data)
+            self.lines = []
+
     def close(self):
         if self.checksum:
-            self.stream.write(
-                f'#KSUMMA {self.checksum.result}\n'.encode(ENCODING))
+            self.lines.append(f'#KSUMMA {self.checksum.result}')
+        self.flush()
 
 
 #: Dimensions SIE reserves, with their names (SIE 4B, 8.8 #DIM): 2 is a
