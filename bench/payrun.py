@@ -195,9 +195,12 @@ def run_bench(conf, n, pdf_sample):
         parties = Party.search([('name', 'like', 'Anställd %')], limit=n)
         amounts = [('7210', 22400), ('7510', 7038), ('2710', -5000),
             ('2731', -7038), ('2820', -17400)]
-        for start in range(0, n, 250):
+        from trytond.modules.sosolo_payroll.run import MOVE_BATCH
+        # In batches of the pay run's own size, the fairest baseline.
+        batch = MOVE_BATCH
+        for start in range(0, n, batch):
             moves = []
-            for party in parties[start:start + 250]:
+            for party in parties[start:start + batch]:
                 lines = []
                 for code, amount in amounts:
                     line = Line(account=accounts[code],
