@@ -144,3 +144,43 @@ class ConvoyBrowserTest(PortalBrowserCase):
         for path in ['uppdrag', 'kundfakturor', 'konto', 'utlagg']:
             page.goto(self.url(path))
             self.assertNotIn('Anna', page.locator('main').inner_text())
+
+    def test_payout_withdrawn(self):
+        """Anna withdraws a payout request; Bertil cannot, not even with
+        his own CSRF token (runs after the tests that expect no payout)"""
+        page = self.page(width=360)
+        self.login(page, 'anna@example.se')
+        page.goto(self.url('konto/uttag'))
+        page.fill('#f-amount', '100')
+        page.get_by_role('button', name='Begär uttag').click()
+        page.goto(self.url('konto/uttag'))
+        row = page.locator('main tbody tr')
+        expect(row).to_have_count(1)
+        expect(row).to_contain_text('Begärt')
+        form = row.locator('form')
+        action = form.get_attribute('action')
+        self.assertRegex(action, r'/portal/konto/uttag/\d+/avbryt$')
+
+        bertil = self.page()
+        self.login(bertil, 'bertil@example.se')
+        bertil.goto(self.url('konto/uttag'))
+        token = bertil.locator('input[name=csrf_token]').first.get_attribute(
+            'value')
+        response = bertil.request.post(self.server.url + action,
+            form={'csrf_token': token})
+        self.assertEqual(response.status, 404)
+        page.reload()
+        expect(row).to_contain_text('Begärt')
+
+        row.get_by_role('button', name='Avbryt').click()
+        expect(page.locator('.message')).to_have_text(
+            'Ditt uttag är avbrutet.')
+        expect(row).to_contain_text('Avbrutet')
+        expect(row.locator('form')).to_have_count(0)
+        self.assertEqual(self.axe_violations(page), [])
+        # Once withdrawn it cannot be withdrawn again.
+        token = page.locator('input[name=csrf_token]').first.get_attribute(
+            'value')
+        response = page.request.post(self.server.url + action,
+            form={'csrf_token': token})
+        self.assertEqual(response.status, 409)

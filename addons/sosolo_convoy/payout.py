@@ -81,6 +81,11 @@ class Payout(Workflow, ModelSQL, ModelView):
     def get_rec_name(self, name):
         return f'{self.member.rec_name} {self.date}'
 
+    @property
+    def cancellable(self):
+        "Whether the request may still be withdrawn: no pay run has it."
+        return self.state == 'requested' and not self.payslip
+
     @classmethod
     def check_modification(cls, mode, payouts, values=None, external=False):
         super().check_modification(

@@ -40,7 +40,7 @@ ASSIGNMENT_STATES_SV = {
 INVOICE_STATES_SV = {'posted': "Obetald", 'paid': "Betald",
     'cancelled': "Makulerad"}
 PAYOUT_STATES_SV = {'requested': "Begärt", 'paid': "Utbetalt",
-    'cancelled': "Makulerat"}
+    'cancelled': "Avbrutet"}
 EXPENSE_STATES_SV = {'draft': "Utkast", 'submitted': "Inskickat",
     'approved': "Godkänt", 'rejected': "Avslaget", 'paid': "Utbetalt"}
 EXPENSE_KINDS_SV = {'receipt': "Kvitto", 'mileage': "Milersättning",
@@ -54,6 +54,7 @@ NOTICES = {
     'sparat': 'sosolo_convoy.msg_portal_assignment_saved',
     'inskickat': 'sosolo_convoy.msg_portal_assignment_submitted',
     'uttag': 'sosolo_convoy.msg_portal_payout_requested',
+    'uttag_avbrutet': 'sosolo_convoy.msg_portal_payout_cancelled',
     'utlagg': 'sosolo_convoy.msg_portal_expense_sent',
     }
 
@@ -406,7 +407,7 @@ def payout(request, pool, user, member):
     payouts = Payout.search([('member', '=', member.id)],
         order=[('date', 'DESC'), ('id', 'DESC')])
     values = {'member': member, 'payouts': payouts,
-        'states': PAYOUT_STATES_SV}
+        'states': PAYOUT_STATES_SV, 'message': _notice(request)}
     if request.method == 'GET':
         return render(request, 'payout.html', user=user, **values)
     form = {'amount': request.form.get('amount', '').strip()}
@@ -426,6 +427,23 @@ def payout(request, pool, user, member):
             errors={'amount': _failed(exception)},
             status=HTTPStatus.BAD_REQUEST, **values)
     return see_other(portal_url('konto?meddelande=uttag'))
+
+
+@app.route('/<database_name>/portal/konto/uttag/<int:payout_id>/avbryt',
+    methods=['POST'])
+@member_page
+def cancel_payout(request, pool, user, member, payout_id):
+    "Withdraw a payout request that no pay run has taken yet."
+    Member = pool.get('sosolo.member')
+    Payout = pool.get('sosolo.convoy.payout')
+    # Locked as a new request locks it: one change of a member's
+    # payouts at a time.
+    Member.lock([member])
+    record = _own(Payout, payout_id, member)
+    if not record.cancellable:
+        abort(HTTPStatus.CONFLICT)
+    Payout.cancel([record])
+    return see_other(portal_url('konto/uttag?meddelande=uttag_avbrutet'))
 
 
 # Expenses
