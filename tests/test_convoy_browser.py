@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from .test_portal_browser import PortalBrowserCase
 
 PAGES = ['uppdrag', 'uppdrag/nytt', 'kundfakturor', 'konto', 'konto/uttag',
-    'utlagg', 'utlagg/nytt', 'lonebesked']
+    'utlagg', 'utlagg/nytt', 'utlagg/mil', 'utlagg/traktamente', 'lonebesked']
 RECORD = re.compile(r'/portal/[a-z/]+/\d+')
 
 
@@ -184,3 +184,39 @@ class ConvoyBrowserTest(PortalBrowserCase):
         response = page.request.post(self.server.url + action,
             form={'csrf_token': token})
         self.assertEqual(response.status, 409)
+
+    def test_anna_claims_mileage_and_per_diem(self):
+        """Anna claims a trip by her own car and a per diem from the
+        portal; each is priced at Skatteverket's rate of its year (2025:
+        25 kr/mil, 290 kr a whole day; allowance_data.xml cites them)"""
+        page = self.page(width=360)
+        self.login(page, 'anna@example.se')
+        page.goto(self.url('utlagg'))
+        page.get_by_role('link', name='Milersättning för egen bil').click()
+        page.fill('#f-date', '2025-11-10')
+        page.fill('#f-purpose', 'Sorsele–Lycksele, kundmöte')
+        page.fill('#f-quantity', '12,25')
+        page.get_by_role('button', name='Skicka resan').click()
+        expect(page.locator('#e-quantity')).to_have_text(
+            'Skriv sträckan i kilometer, till exempel 42 eller 42,5.')
+        self.assertEqual(self.axe_violations(page), [])
+        page.fill('#f-quantity', '164')
+        page.get_by_role('button', name='Skicka resan').click()
+        card = page.locator('li.card', has_text='Sorsele–Lycksele')
+        # 164 km at 2.50 kr/km.
+        expect(card).to_contain_text('410,00')
+        expect(card).to_contain_text('Milersättning')
+        expect(card).to_contain_text('Inskickat')
+
+        page.get_by_role('link', name='traktamente').click()
+        page.fill('#f-date', '2025-11-11')
+        page.fill('#f-purpose', 'Mässa i Umeå')
+        page.fill('#f-quantity', '1,3')
+        page.get_by_role('button', name='Skicka resan').click()
+        expect(page.locator('#e-quantity')).to_contain_text('halva dagar')
+        page.fill('#f-quantity', '1,5')
+        page.get_by_role('button', name='Skicka resan').click()
+        card = page.locator('li.card', has_text='Mässa i Umeå')
+        # One and a half days at 290 kr a whole day.
+        expect(card).to_contain_text('435,00')
+        expect(card).to_contain_text('Traktamente')

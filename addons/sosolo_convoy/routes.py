@@ -513,6 +513,54 @@ def new_expense(request, pool, user, member):
     return see_other(portal_url('utlagg?meddelande=utlagg'))
 
 
+#: The portal's allowance forms: {path: (expense kind, quantity field,
+#: smallest step of the quantity, message for a bad quantity)}.
+ALLOWANCES = {
+    'mil': ('mileage', 'distance_km', Decimal('0.1'),
+        'sosolo_convoy.msg_portal_distance_invalid'),
+    'traktamente': ('per_diem', 'days', Decimal('0.5'),
+        'sosolo_convoy.msg_portal_days_invalid'),
+    }
+
+
+@app.route('/<database_name>/portal/utlagg/<any(mil, traktamente):path>',
+    methods=['GET', 'POST'])
+@member_page
+def new_allowance(request, pool, user, member, path):
+    "Mileage for a trip by one's own car, or a per diem for a trip."
+    Expense = pool.get('sosolo.convoy.expense')
+    Date = pool.get('ir.date')
+    kind, quantity_field, step, invalid = ALLOWANCES[path]
+    values = {'path': path, 'mileage': kind == 'mileage'}
+    if request.method == 'GET':
+        return render(request, 'allowance_form.html', user=user,
+            form={'date': Date.today().isoformat()}, **values)
+    form = {k: request.form.get(k, '').strip() for k in [
+            'date', 'purpose', 'quantity']}
+    errors = {name: _required() for name in form if not form[name]}
+    date = _date(form['date'])
+    if form['date'] and not date:
+        errors['date'] = gettext('sosolo_convoy.msg_portal_date_invalid')
+    quantity = parse_amount(form['quantity'])
+    if form['quantity'] and (not quantity or quantity % step):
+        errors['quantity'] = gettext(invalid)
+    if errors:
+        return render(request, 'allowance_form.html', user=user, form=form,
+            errors=errors, status=HTTPStatus.BAD_REQUEST, **values)
+    try:
+        expense, = Expense.create([{
+                    'company': member.company.id, 'member': member.id,
+                    'kind': kind, 'date': date, 'purpose': form['purpose'],
+                    quantity_field: quantity}])
+        # Submitting prices it at Skatteverket's rate of its year.
+        Expense.submit([expense])
+    except UserError as exception:
+        return render(request, 'allowance_form.html', user=user, form=form,
+            error=_failed(exception), status=HTTPStatus.BAD_REQUEST,
+            **values)
+    return see_other(portal_url('utlagg?meddelande=utlagg'))
+
+
 @app.route('/<database_name>/portal/utlagg/<int:expense_id>/kvitto',
     methods=['GET'])
 @member_page
