@@ -27,7 +27,10 @@ class BackOfficeBrowserTest(unittest.TestCase):
     def login(self, page, password='admin'):
         page.goto(self.server.url + '/')
         database = page.locator('#database:visible')
-        database.wait_for(timeout=30000)
+        # The first page of a fresh server loads sao's scripts and
+        # translations: on a busy CI machine (other test processes
+        # activating modules beside it) that once took over 30 s.
+        database.wait_for(timeout=90000)
         # trytond started with -d offers only that database, read-only.
         if database.evaluate('e => e.tagName') == 'SELECT':
             database.select_option(self.server.name)
@@ -36,7 +39,7 @@ class BackOfficeBrowserTest(unittest.TestCase):
         page.fill('#login', 'admin')
         page.locator('.login-dialog button[type=submit]').click()
         password_field = page.locator('input[type=password]:visible')
-        password_field.wait_for(timeout=30000)
+        password_field.wait_for(timeout=90000)
         password_field.fill(password)
         password_field.press('Enter')
 
