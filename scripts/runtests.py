@@ -51,8 +51,7 @@ def weight(package):
         # Each waits for the demo database or builds a cooperative.
         return 30_000 + (ROOT / 'tests' / (package[6:] + '.py')).stat(
             ).st_size
-    folder = ROOT / ('tests' if package == 'tests' else
-        'addons/' + package.split('.')[2] + '/tests')
+    folder = ROOT / 'addons' / package.split('.')[2] / 'tests'
     return sum(p.stat().st_size for p in folder.glob('*')
         if p.suffix in {'.py', '.rst'})
 
