@@ -14,7 +14,8 @@ import io
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import (
+    ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation)
 
 #: Holiday pay paid with each salary (semesterlagen 16 b §: at least 12 %
 #: of the pay earned during the holiday year).
@@ -28,8 +29,11 @@ TAX_ROUNDING = ROUND_DOWN
 #: dropped. Frilans Finans' worked example (28,611 kr gross, 8,989 kr
 #: contributions) agrees: 28,611 x 31.42 % = 8,989.58.
 CONTRIBUTION_ROUNDING = ROUND_DOWN
-#: Gross pay and holiday pay are rounded to the nearest krona.
+#: Gross pay is rounded to the nearest krona.
 PAY_ROUNDING = ROUND_HALF_UP
+#: Holiday pay is rounded up to the next krona: semesterlagen (1977:480)
+#: 16 b § asks for at least 12 %, so its öre are never dropped (#11).
+HOLIDAY_PAY_ROUNDING = ROUND_UP
 
 _KRONA = Decimal(1)
 _CENT = Decimal('0.01')
@@ -348,23 +352,35 @@ def salary_from_available(available, rate,
     """Split an amount available for pay costs into pay and contributions.
 
     gross = available / (1 + rate), in whole kronor (half up), holiday
-    pay included: salary = gross / (1 + 12 %), holiday pay = gross -
-    salary (semesterlagen 16 b §). Contributions are what remains of
-    the amount available, so that nothing of it is lost to rounding.
+    pay included. The gross is split into salary and holiday pay of at
+    least 12 % of that salary (semesterlagen 1977:480, 16 b §): holiday
+    pay = gross x 12 / 112 rounded up to whole kronor
+    (HOLIDAY_PAY_ROUNDING) and salary = gross - holiday pay, so that
+    salary + holiday pay = gross and holiday pay >= 12 % x salary.
+    Contributions are what remains of the amount available, so that
+    nothing of it is lost to rounding.
 
     Frilans Finans' published example: 40,000 kr invoiced, fee 6 %
     (2,400 kr), 37,600 kr available at 31.42 % gives 28,611 kr gross
-    including holiday pay and 8,989 kr contributions.
+    including holiday pay and 8,989 kr contributions; the gross is
+    25,545 kr salary and 3,066 kr holiday pay (28,611 x 12 / 112 =
+    3,065.46).
     """
     available = Decimal(available)
     rate = Decimal(rate)
     gross = to_krona(available / (1 + rate / 100), PAY_ROUNDING)
-    salary = to_krona(gross / (1 + holiday_pay_rate), PAY_ROUNDING)
+    holiday = to_krona(
+        gross * holiday_pay_rate / (1 + holiday_pay_rate),
+        HOLIDAY_PAY_ROUNDING)
     return SalaryBreakdown(
-        available=available, rate=rate, gross=gross, salary=salary,
-        holiday_pay=gross - salary, contributions=available - gross)
+        available=available, rate=rate, gross=gross, salary=gross - holiday,
+        holiday_pay=holiday, contributions=available - gross)
 
 
 def holiday_pay(salary, rate=HOLIDAY_PAY_RATE):
-    "Holiday pay paid with `salary` (semesterlagen 16 b §), whole kronor."
-    return to_krona(Decimal(salary) * rate, PAY_ROUNDING)
+    """Holiday pay paid with `salary`, whole kronor.
+
+    At least 12 % of the salary (semesterlagen 1977:480, 16 b §): the
+    öre are rounded up (HOLIDAY_PAY_ROUNDING), never dropped.
+    """
+    return to_krona(Decimal(salary) * rate, HOLIDAY_PAY_ROUNDING)
