@@ -25,9 +25,12 @@ HOLIDAY_PAY_RATE = Decimal('0.12')
 #: Preliminary tax is withheld in whole kronor; a percentage row gives
 #: öre, which are not withheld (SKV 433, "Skatteavdrag", hela krontal).
 TAX_ROUNDING = ROUND_DOWN
-#: Contributions are declared in whole kronor (AGI field 487); öre are
-#: dropped. Frilans Finans' worked example (28,611 kr gross, 8,989 kr
-#: contributions) agrees: 28,611 x 31.42 % = 8,989.58.
+#: Employer contributions are whole kronor, öre dropped, computed per
+#: rate on the month's total pay at that rate (see declared_contributions;
+#: Skatteverket's ställningstagande 2017-06-08, dnr 131 238881-17/111,
+#: and skatteförfarandeförordningen 2011:1261, 22 kap. 1 §). Frilans
+#: Finans' worked example (28,611 kr gross, 8,989 kr contributions)
+#: agrees: 28,611 x 31.42 % = 8,989.58.
 CONTRIBUTION_ROUNDING = ROUND_DOWN
 #: Gross pay is rounded to the nearest krona.
 PAY_ROUNDING = ROUND_HALF_UP
@@ -314,25 +317,62 @@ def applicable_rates(rates, birth_date, payment_date):
         f"no employer contribution rate for pay on {payment_date}")
 
 
+def contribution_bases(chosen, pay):
+    """Split `pay` over the rates `chosen` (from applicable_rates).
+
+    Returns [(rate in percent, the part of the pay at that rate)]: a
+    rate with a monthly cap takes the pay up to the cap, the next rate
+    the rest (the youth reduction of SFS 2026:100).
+    """
+    rest = Decimal(pay)
+    bases = []
+    for rate in chosen:
+        part = rest
+        if rate.monthly_cap is not None:
+            part = min(rest, rate.monthly_cap)
+        bases.append((rate.rate, part))
+        rest -= part
+        if rest <= 0:
+            break
+    return bases
+
+
+def declared_contributions(bases):
+    """Employer contributions on `bases`, as Skatteverket computes them.
+
+    `bases` is an iterable of (rate in percent, pay) over any number of
+    payees. Skatteverket's ställningstagande "Arbetsgivardeklaration på
+    individnivå - avrundning av redovisat belopp och vid beräkning av
+    arbetsgivaravgifter" (2017-06-08, dnr 131 238881-17/111): the pay of
+    each payee is declared in whole kronor and their sum is the basis
+    of the month (socialavgiftslagen 2000:980, 2 kap. 24 §); the
+    contributions are computed for each rate on its own, öre dropped
+    (CONTRIBUTION_ROUNDING) for each rate, and then added up. So the
+    month's contributions are not the sum of each payee's rounded ones.
+
+    >>> declared_contributions([(Decimal('31.42'), Decimal(28611))] * 7)
+    Decimal('62927')
+    """
+    totals = {}
+    for rate, pay in bases:
+        rate = Decimal(rate)
+        totals[rate] = totals.get(rate, Decimal(0)) + Decimal(pay)
+    return sum((to_krona(pay * rate / 100, CONTRIBUTION_ROUNDING)
+            for rate, pay in totals.items()), Decimal(0))
+
+
 def contributions(rates, birth_date, payment_date, pay):
     """Employer contributions on `pay` paid on `payment_date`.
 
     The rates are chosen by the date of payment (socialavgiftslagen
     2 kap. 1 §: contributions are due on pay paid during the year).
-    Returns (amount in whole kronor, the ContributionRate list used).
+    Returns (amount in whole kronor, the ContributionRate list used):
+    the amount of one payslip as if it were the month's only pay
+    (declared_contributions); the month's AGI field 487 is computed on
+    all of the month's pay at once.
     """
     chosen = applicable_rates(rates, birth_date, payment_date)
-    rest = Decimal(pay)
-    total = Decimal(0)
-    for rate in chosen:
-        part = rest
-        if rate.monthly_cap is not None:
-            part = min(rest, rate.monthly_cap)
-        total += part * rate.rate / 100
-        rest -= part
-        if rest <= 0:
-            break
-    return to_krona(total, CONTRIBUTION_ROUNDING), chosen
+    return declared_contributions(contribution_bases(chosen, pay)), chosen
 
 
 # Salary formula -----------------------------------------------------------

@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import datetime as dt
+import doctest
 import unittest
 from decimal import Decimal
 from pathlib import Path
@@ -8,9 +9,11 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from trytond.modules.sosolo_payroll import rules
 from trytond.modules.sosolo_payroll.rules import (
     ContributionRate, NoContributionRate, TaxTableError, age_at_year_start,
-    band_tax, contributions, find_band, fixed_percent_tax, holiday_pay,
+    band_tax, contribution_bases, contributions, declared_contributions,
+    find_band, fixed_percent_tax, holiday_pay,
     parse_identity, read_tax_table, salary_from_available)
 
 DATA = Path(__file__).parent / 'data'
@@ -206,6 +209,49 @@ class ContributionTestCase(unittest.TestCase):
                 dt.date(2024, 12, 25), 1000)
 
 
+class DeclaredContributionsTestCase(unittest.TestCase):
+    """The month's contributions as Skatteverket computes them for the
+    AGI: per rate on the month's total pay, öre dropped per rate
+    (ställningstagande 2017-06-08, dnr 131 238881-17/111; #11)"""
+
+    def test_total_not_sum_of_payees(self):
+        "7 payees of 28,611 kr: 62,927 kr, not 7 x 8,989 = 62,923 kr"
+        full = D('31.42')
+        # 28,611 x 31.42 % = 8,989.5762: each payee alone 8,989 kr
+        self.assertEqual(declared_contributions([(full, D(28611))]),
+            D(8989))
+        # 200,277 x 31.42 % = 62,927.0334
+        self.assertEqual(
+            declared_contributions([(full, D(28611))] * 7), D(62927))
+
+    def test_per_rate(self):
+        "Each rate is rounded on its own, then the rates are added"
+        bases = [
+            # 10,005 x 10.21 % = 1,021.5105
+            (D('10.21'), D(10005)),
+            # 28,611 x 31.42 % = 8,989.5762
+            (D('31.42'), D(28611)),
+            # 0 % (born 1937 or earlier)
+            (D(0), D(5000)),
+            ]
+        # not one rounding of 1,021.5105 + 8,989.5762 = 10,011.0867
+        self.assertEqual(declared_contributions(bases), D(1021 + 8989))
+        self.assertEqual(declared_contributions([]), D(0))
+
+    def test_bases_youth_cap(self):
+        "The youth rate takes the pay up to 25,000 kr, the full rate the rest"
+        chosen = rules.applicable_rates(rates_2025_2026(),
+            dt.date(2007, 5, 5), dt.date(2026, 5, 25))
+        self.assertEqual(contribution_bases(chosen, D(30000)),
+            [(D('20.81'), D(25000)), (D('31.42'), D(5000))])
+        self.assertEqual(contribution_bases(chosen, D(20000)),
+            [(D('20.81'), D(20000))])
+        # 25,000 x 20.81 % = 5,202.50 -> 5,202; 5,000 x 31.42 % = 1,571
+        amount, _ = contributions(rates_2025_2026(), dt.date(2007, 5, 5),
+            dt.date(2026, 5, 25), D(30000))
+        self.assertEqual(amount, D(6773))
+
+
 class SalaryTestCase(unittest.TestCase):
 
     def test_frilans_finans_example(self):
@@ -317,3 +363,8 @@ class IdentityTestCase(unittest.TestCase):
         for value in ['811228-9875', '', 'abc', '19811328-9874']:
             with self.subTest(value=value):
                 self.assertIsNone(parse_identity(value))
+
+
+def load_tests(loader, tests, pattern):
+    tests.addTests(doctest.DocTestSuite(rules))
+    return tests
