@@ -325,8 +325,9 @@ class EndToEndTestCase(RouteTestCase):
         self.assertIn(f'<dd id="available">{kr("0,00")}</dd>', body)
 
         # 8. The March pay run makes the payout a payslip: 37,600 at
-        # 31.42 % is 28,611 gross incl. 3,066 holiday pay (28,611 x 12 / 112
-        # rounded up, semesterlagen 16 b §, #11) and 8,989 contributions; table 33 column 1 withholds 5,577. Posting it
+        # 31.42 % is 28,611 gross incl. 3,066 holiday pay (28,611 x 12 /
+        # 112 rounded up, semesterlagen 16 b §, #11) and 8,989
+        # contributions; table 33 column 1 withholds 5,577. Posting it
         # pays the payout and empties the account.
         self.on(dt.date(YEAR, 3, 25))
 
