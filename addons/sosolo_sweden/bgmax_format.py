@@ -199,16 +199,20 @@ def check(bgmax, bankgiro, test_file=False):
     - a test file (TK01 position 45 "T": Bankgirot's test data), unless
       `test_file`;
     - a deposit to another bankgiro than `bankgiro`, the company's
-      (TK05 3-12, digits compared);
+      (TK05 3-12, digits compared), or any deposit when the company has
+      no bankgiro;
     - a deposit in another currency than SEK (TK05 23-25, TK15 69-71).
     """
     if bgmax.test and not test_file:
         raise BgMaxError(1, 'test_file')
     own = bankgiro_digits(bankgiro)
     for deposit in bgmax.deposits:
-        if not own or bankgiro_digits(deposit.bankgiro) != own:
+        if not own:
+            raise BgMaxError(deposit.line, 'no_company_bankgiro',
+                bankgiro=deposit.bankgiro)
+        if bankgiro_digits(deposit.bankgiro) != own:
             raise BgMaxError(deposit.line, 'foreign_bankgiro',
-                bankgiro=deposit.bankgiro, company=bankgiro or '-')
+                bankgiro=deposit.bankgiro, company=bankgiro)
         for line, currency in deposit.currencies:
             if currency != CURRENCY:
                 raise BgMaxError(line, 'currency', currency=currency)

@@ -116,8 +116,7 @@ class BgMaxCheckTestCase(unittest.TestCase):
                 {'bankgiro': '9912346', 'company': BANKGIRO}))
         self.assertEqual(
             self.refused(bgmax_file(deposit(day, payment)), bankgiro=None),
-            (2, 'foreign_bankgiro', {'bankgiro': '55555555',
-                    'company': '-'}))
+            (2, 'no_company_bankgiro', {'bankgiro': '55555555'}))
         euro = bgmax_file(deposit(day, payment, currency='EUR'))
         self.assertEqual(self.refused(euro),
             (2, 'currency', {'currency': 'EUR'}))
@@ -254,6 +253,16 @@ class BgMaxImportTestCase(unittest.TestCase):
                     with self.assertRaises(BgMaxImportError):
                         wizard.transition_import_()
                     self.assertEqual(self.counts(), before)
+            # A company without a bankgiro books no deposit at all.
+            Company = pool.get('company.company')
+            Company.write([company], {'se_bankgiro': None})
+            with self.assertRaises(BgMaxImportError) as cm:
+                BgMaxImporter(Company(company.id),
+                    bgmax_file(deposit(day, payment)), 'bgmax.txt').run()
+            self.assertTrue(cm.exception.message.startswith(
+                    "Line 2: the deposit is to bankgiro 55555555 and the "
+                    "company has no bankgiro"), cm.exception.message)
+            self.assertEqual(self.counts(), before)
             self.assertEqual(invoice.state, 'posted')
 
     @with_transaction()
