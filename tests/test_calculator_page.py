@@ -93,7 +93,8 @@ class CalculatorPageTest(unittest.TestCase):
                 'Arbetsgivaravgifter 31,42 %': kronor('−8 989,00 kr'),
                 'Bruttolön inklusive semesterersättning':
                     kronor('28 611,00 kr'),
-                'varav semesterersättning 12 %': kronor('3 065,00 kr'),
+                # 28,611 x 12 / 112 = 3,065.46, rounded up (16 b §, #11)
+                'varav semesterersättning 12 %': kronor('3 066,00 kr'),
                 'Skatt': kronor('−5 577,00 kr'),
                 'Nettolön': kronor('23 034,00 kr'),
                 })

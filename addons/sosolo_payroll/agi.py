@@ -10,8 +10,9 @@ from trytond.pool import Pool
 from trytond.transaction import Transaction
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
-from .exceptions import PayRunError
-from .files import AgiContact, AgiIndividual, agi_xml
+from . import rules
+from .exceptions import ContributionRateError, PayRunError
+from .files import AgiContact, AgiIndividual, agi_krona, agi_xml
 
 
 def month_bounds(period):
@@ -49,26 +50,37 @@ class AgiExport(Wizard):
         return {'file': file, 'filename': self.result.filename}
 
     @classmethod
-    def get_individuals(cls, company, period):
+    def get_individuals(cls, company, period, runs=()):
         """The IUs of the month: posted payslips paid in it, per payee.
 
-        Also returns the month's employer contributions (field 487).
+        Also returns the month's employer contributions (field 487),
+        computed as Skatteverket does (rules.declared_contributions): on
+        each payee's pay of the month in whole kronor, as field 011
+        declares it, per rate, öre dropped per rate. The rates are those
+        of the payee's last payment date in the month. `runs` being
+        posted count as posted.
         """
         pool = Pool()
         Payslip = pool.get('sosolo.payroll.payslip')
+        Rate = pool.get('sosolo.payroll.contribution.rate')
         start, end = month_bounds(period)
         payslips = Payslip.search([
                 ('run.company', '=', company.id),
-                ('run.state', 'in', ['posted', 'paid']),
+                ['OR',
+                    ('run.state', 'in', ['posted', 'paid']),
+                    ('run', 'in', [r.id for r in runs]),
+                    ],
                 ('run.payment_date', '>=', start),
                 ('run.payment_date', '<', end),
                 ], order=[('employee', 'ASC'), ('id', 'ASC')])
         sums = defaultdict(lambda: defaultdict(Decimal))
         employees = {}
-        contributions = Decimal(0)
+        dates = {}
         for payslip in payslips:
             employee = payslip.employee
             employees[employee.id] = employee
+            date = payslip.run.payment_date
+            dates[employee.id] = max(dates.get(employee.id, date), date)
             values = sums[employee.id]
             # Pay that bears no contributions (born 1937 or earlier) is
             # reported in field 131, not 011.
@@ -78,8 +90,9 @@ class AgiExport(Wizard):
                 values['no_contributions'] += payslip.gross
             values['tax'] += payslip.tax
             values['mileage'] += payslip.mileage or 0
-            contributions += payslip.contributions
         individuals = []
+        bases = []
+        rates = {}
         for employee_id, values in sums.items():
             employee = employees[employee_id]
             individuals.append(AgiIndividual(
@@ -89,8 +102,22 @@ class AgiExport(Wizard):
                     cash_pay_no_contributions=values['no_contributions'],
                     mileage=bool(values['mileage']),
                     sink=employee.taxed_under_sink))
+            if not values['cash_pay']:
+                continue
+            date = dates[employee_id]
+            if date not in rates:
+                rates[date] = Rate.rules_for(date)
+            try:
+                chosen = rules.applicable_rates(
+                    rates[date], employee.birth_date, date)
+            except rules.NoContributionRate:
+                raise ContributionRateError(gettext(
+                        'sosolo_payroll.msg_contribution_no_rate',
+                        date=date))
+            bases += rules.contribution_bases(
+                chosen, agi_krona(values['cash_pay']))
         individuals.sort(key=lambda i: i.specification_number)
-        return individuals, contributions
+        return individuals, rules.declared_contributions(bases)
 
     @classmethod
     def get_file(cls, company, period):

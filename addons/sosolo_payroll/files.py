@@ -22,7 +22,9 @@ AGD_NS = 'http://xmls.skatteverket.se/se/skatteverket/da/komponent/schema/1.1'
 AGI_SCHEMA = ('http://xmls.skatteverket.se/se/skatteverket/da/'
     'arbetsgivardeklaration/arbetsgivardeklaration_1.1.xsd')
 PAIN_NS = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.03'
-#: AGI amounts are whole kronor; öre are rounded half up.
+#: AGI amounts are whole kronor (Skatteverket's ställningstagande
+#: 2017-06-08, dnr 131 238881-17/111: also each payee's pay); öre are
+#: rounded half up.
 AGI_ROUNDING = ROUND_HALF_UP
 
 
@@ -42,6 +44,11 @@ class AgiIndividual:
     cash_pay_no_contributions: Decimal = Decimal(0)  # field 131
     mileage: bool = False  # field 050, tax-free mileage paid
     sink: bool = False  # taxed under SINK: tax in field 274, not 001
+
+
+def agi_krona(amount):
+    "An AGI amount: whole kronor (AGI_ROUNDING)."
+    return to_krona(amount, AGI_ROUNDING)
 
 
 def agi_employer_id(orgnr):
@@ -78,7 +85,7 @@ def agi_xml(employer_orgnr, period, individuals, contributions, contact,
         return node
 
     def krona(amount):
-        return str(to_krona(amount, AGI_ROUNDING))
+        return str(agi_krona(amount))
 
     root = E(f'{{{AGI_NS}}}Skatteverket', nsmap=nsmap)
     root.set('omrade', 'Arbetsgivardeklaration')
@@ -113,7 +120,7 @@ def agi_xml(employer_orgnr, period, individuals, contributions, contact,
     agd(hu, 'RedovisningsPeriod', period_text, '006')
     agd(hu, 'SummaArbAvgSlf', krona(contributions), '487')
     agd(hu, 'SummaSkatteavdr',
-        krona(sum((to_krona(i.tax, AGI_ROUNDING) for i in individuals),
+        krona(sum((agi_krona(i.tax) for i in individuals),
                 Decimal(0))), '497')
     for individual in individuals:
         iu = agd(form(), 'IU')

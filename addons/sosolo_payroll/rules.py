@@ -14,7 +14,8 @@ import io
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import (
+    ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation)
 
 #: Holiday pay paid with each salary (semesterlagen 16 b §: at least 12 %
 #: of the pay earned during the holiday year).
@@ -24,12 +25,18 @@ HOLIDAY_PAY_RATE = Decimal('0.12')
 #: Preliminary tax is withheld in whole kronor; a percentage row gives
 #: öre, which are not withheld (SKV 433, "Skatteavdrag", hela krontal).
 TAX_ROUNDING = ROUND_DOWN
-#: Contributions are declared in whole kronor (AGI field 487); öre are
-#: dropped. Frilans Finans' worked example (28,611 kr gross, 8,989 kr
-#: contributions) agrees: 28,611 x 31.42 % = 8,989.58.
+#: Employer contributions are whole kronor, öre dropped, computed per
+#: rate on the month's total pay at that rate (see declared_contributions;
+#: Skatteverket's ställningstagande 2017-06-08, dnr 131 238881-17/111,
+#: and skatteförfarandeförordningen 2011:1261, 22 kap. 1 §). Frilans
+#: Finans' worked example (28,611 kr gross, 8,989 kr contributions)
+#: agrees: 28,611 x 31.42 % = 8,989.58.
 CONTRIBUTION_ROUNDING = ROUND_DOWN
-#: Gross pay and holiday pay are rounded to the nearest krona.
+#: Gross pay is rounded to the nearest krona.
 PAY_ROUNDING = ROUND_HALF_UP
+#: Holiday pay is rounded up to the next krona: semesterlagen (1977:480)
+#: 16 b § asks for at least 12 %, so its öre are never dropped (#11).
+HOLIDAY_PAY_ROUNDING = ROUND_UP
 
 _KRONA = Decimal(1)
 _CENT = Decimal('0.01')
@@ -310,25 +317,62 @@ def applicable_rates(rates, birth_date, payment_date):
         f"no employer contribution rate for pay on {payment_date}")
 
 
+def contribution_bases(chosen, pay):
+    """Split `pay` over the rates `chosen` (from applicable_rates).
+
+    Returns [(rate in percent, the part of the pay at that rate)]: a
+    rate with a monthly cap takes the pay up to the cap, the next rate
+    the rest (the youth reduction of SFS 2026:100).
+    """
+    rest = Decimal(pay)
+    bases = []
+    for rate in chosen:
+        part = rest
+        if rate.monthly_cap is not None:
+            part = min(rest, rate.monthly_cap)
+        bases.append((rate.rate, part))
+        rest -= part
+        if rest <= 0:
+            break
+    return bases
+
+
+def declared_contributions(bases):
+    """Employer contributions on `bases`, as Skatteverket computes them.
+
+    `bases` is an iterable of (rate in percent, pay) over any number of
+    payees. Skatteverket's ställningstagande "Arbetsgivardeklaration på
+    individnivå - avrundning av redovisat belopp och vid beräkning av
+    arbetsgivaravgifter" (2017-06-08, dnr 131 238881-17/111): the pay of
+    each payee is declared in whole kronor and their sum is the basis
+    of the month (socialavgiftslagen 2000:980, 2 kap. 24 §); the
+    contributions are computed for each rate on its own, öre dropped
+    (CONTRIBUTION_ROUNDING) for each rate, and then added up. So the
+    month's contributions are not the sum of each payee's rounded ones.
+
+    >>> declared_contributions([(Decimal('31.42'), Decimal(28611))] * 7)
+    Decimal('62927')
+    """
+    totals = {}
+    for rate, pay in bases:
+        rate = Decimal(rate)
+        totals[rate] = totals.get(rate, Decimal(0)) + Decimal(pay)
+    return sum((to_krona(pay * rate / 100, CONTRIBUTION_ROUNDING)
+            for rate, pay in totals.items()), Decimal(0))
+
+
 def contributions(rates, birth_date, payment_date, pay):
     """Employer contributions on `pay` paid on `payment_date`.
 
     The rates are chosen by the date of payment (socialavgiftslagen
     2 kap. 1 §: contributions are due on pay paid during the year).
-    Returns (amount in whole kronor, the ContributionRate list used).
+    Returns (amount in whole kronor, the ContributionRate list used):
+    the amount of one payslip as if it were the month's only pay
+    (declared_contributions); the month's AGI field 487 is computed on
+    all of the month's pay at once.
     """
     chosen = applicable_rates(rates, birth_date, payment_date)
-    rest = Decimal(pay)
-    total = Decimal(0)
-    for rate in chosen:
-        part = rest
-        if rate.monthly_cap is not None:
-            part = min(rest, rate.monthly_cap)
-        total += part * rate.rate / 100
-        rest -= part
-        if rest <= 0:
-            break
-    return to_krona(total, CONTRIBUTION_ROUNDING), chosen
+    return declared_contributions(contribution_bases(chosen, pay)), chosen
 
 
 # Salary formula -----------------------------------------------------------
@@ -348,23 +392,35 @@ def salary_from_available(available, rate,
     """Split an amount available for pay costs into pay and contributions.
 
     gross = available / (1 + rate), in whole kronor (half up), holiday
-    pay included: salary = gross / (1 + 12 %), holiday pay = gross -
-    salary (semesterlagen 16 b §). Contributions are what remains of
-    the amount available, so that nothing of it is lost to rounding.
+    pay included. The gross is split into salary and holiday pay of at
+    least 12 % of that salary (semesterlagen 1977:480, 16 b §): holiday
+    pay = gross x 12 / 112 rounded up to whole kronor
+    (HOLIDAY_PAY_ROUNDING) and salary = gross - holiday pay, so that
+    salary + holiday pay = gross and holiday pay >= 12 % x salary.
+    Contributions are what remains of the amount available, so that
+    nothing of it is lost to rounding.
 
     Frilans Finans' published example: 40,000 kr invoiced, fee 6 %
     (2,400 kr), 37,600 kr available at 31.42 % gives 28,611 kr gross
-    including holiday pay and 8,989 kr contributions.
+    including holiday pay and 8,989 kr contributions; the gross is
+    25,545 kr salary and 3,066 kr holiday pay (28,611 x 12 / 112 =
+    3,065.46).
     """
     available = Decimal(available)
     rate = Decimal(rate)
     gross = to_krona(available / (1 + rate / 100), PAY_ROUNDING)
-    salary = to_krona(gross / (1 + holiday_pay_rate), PAY_ROUNDING)
+    holiday = to_krona(
+        gross * holiday_pay_rate / (1 + holiday_pay_rate),
+        HOLIDAY_PAY_ROUNDING)
     return SalaryBreakdown(
-        available=available, rate=rate, gross=gross, salary=salary,
-        holiday_pay=gross - salary, contributions=available - gross)
+        available=available, rate=rate, gross=gross, salary=gross - holiday,
+        holiday_pay=holiday, contributions=available - gross)
 
 
 def holiday_pay(salary, rate=HOLIDAY_PAY_RATE):
-    "Holiday pay paid with `salary` (semesterlagen 16 b §), whole kronor."
-    return to_krona(Decimal(salary) * rate, PAY_ROUNDING)
+    """Holiday pay paid with `salary`, whole kronor.
+
+    At least 12 % of the salary (semesterlagen 1977:480, 16 b §): the
+    öre are rounded up (HOLIDAY_PAY_ROUNDING), never dropped.
+    """
+    return to_krona(Decimal(salary) * rate, HOLIDAY_PAY_ROUNDING)

@@ -84,6 +84,12 @@ class PayRun(Workflow, ModelSQL, ModelView):
     payment_move = fields.Many2One('account.move', "Payment Move",
         readonly=True,
         help="Net pay leaving the bank account: 2820 to 1930.")
+    contribution_rounding = fields.Numeric("Contribution Rounding",
+        digits=(16, 2), readonly=True,
+        help="Posted with this run so that the month's employer "
+        "contributions in the books equal the AGI (field 487).")
+    contribution_move = fields.Many2One('account.move',
+        "Contribution Rounding Move", readonly=True)
 
     del _states
 
@@ -155,7 +161,8 @@ class PayRun(Workflow, ModelSQL, ModelView):
         super().check_modification(
             mode, runs, values=values, external=external)
         if mode == 'delete' or (mode == 'write'
-                and values.keys() - {'state', 'payment_move'}):
+                and values.keys() - {'state', 'payment_move',
+                    'contribution_rounding', 'contribution_move'}):
             for run in runs:
                 if run.state in {'posted', 'paid'}:
                     raise PayRunModificationError(gettext(
@@ -208,6 +215,99 @@ class PayRun(Workflow, ModelSQL, ModelView):
         pool = Pool()
         Payslip = pool.get('sosolo.payroll.payslip')
         Payslip.post([p for r in runs for p in r.payslips])
+        cls.post_contribution_rounding(runs)
+
+    @classmethod
+    def post_contribution_rounding(cls, runs):
+        """Post what makes the month's contributions those of the AGI.
+
+        Skatteverket computes the month's employer contributions per
+        rate on the month's total pay, öre dropped
+        (rules.declared_contributions), not as the sum of each payslip's
+        amount. After the payslips of `runs` are posted, the difference
+        between the month's AGI field 487 and the contributions already
+        in the books for that month (payslips and earlier roundings) is
+        posted, 7510 against 2730, with the month's last run.
+        """
+        pool = Pool()
+        Move = pool.get('account.move')
+        Period = pool.get('account.period')
+        Configuration = pool.get('sosolo.payroll.configuration')
+        AgiExport = pool.get('sosolo.payroll.agi.export', type='wizard')
+        config = Configuration(1)
+        months = defaultdict(list)
+        for run in runs:
+            months[(run.company, run.payment_date.replace(day=1))].append(
+                run)
+        moves, changed = [], []
+        for (company, month), month_runs in months.items():
+            _, declared = AgiExport.get_individuals(
+                company, month, runs=month_runs)
+            difference = declared - cls.booked_contributions(
+                company, month, month_runs)
+            if not difference:
+                continue
+            run = max(month_runs, key=lambda r: (r.payment_date, r.id))
+            run.contribution_rounding = difference
+            run.contribution_move = run.get_contribution_rounding_move(
+                config, Period.find(company, date=run.payment_date),
+                difference)
+            moves.append(run.contribution_move)
+            changed.append(run)
+        Move.save(moves)
+        Move.post(moves)
+        cls.save(changed)
+
+    @classmethod
+    def booked_contributions(cls, company, month, runs):
+        """The contributions of `month` in the books: the payslips and
+        roundings of its posted runs and of `runs`."""
+        pool = Pool()
+        Payslip = pool.get('sosolo.payroll.payslip')
+        start = month.replace(day=1)
+        end = (start + dt.timedelta(days=31)).replace(day=1)
+        month_runs = cls.search([
+                ('company', '=', company.id),
+                ('payment_date', '>=', start),
+                ('payment_date', '<', end),
+                ['OR',
+                    ('state', 'in', ['posted', 'paid']),
+                    ('id', 'in', [r.id for r in runs]),
+                    ],
+                ])
+        total = sum((r.contribution_rounding or _ZERO for r in month_runs),
+            _ZERO)
+        payslip = Payslip.__table__()
+        cursor = Transaction().connection.cursor()
+        ids = [r.id for r in month_runs]
+        for offset in range(0, len(ids), 1000):
+            cursor.execute(*payslip.select(
+                    Sum(Coalesce(payslip.contributions, 0)),
+                    where=payslip.run.in_(ids[offset:offset + 1000])))
+            value, = cursor.fetchone()
+            total += Decimal(str(value or 0))
+        return total
+
+    def get_contribution_rounding_move(self, config, period, amount):
+        "Dr contributions expense, Cr contributions payable, by `amount`."
+        pool = Pool()
+        Move = pool.get('account.move')
+        Line = pool.get('account.move.line')
+        lines = []
+        for account, value in [
+                (config.required('contribution_expense_account'), amount),
+                (config.required('contribution_payable_account'), -amount),
+                ]:
+            lines.append(Line(account=account,
+                    debit=value if value > 0 else _ZERO,
+                    credit=-value if value < 0 else _ZERO))
+        return Move(
+            company=self.company, journal=config.required('journal'),
+            period=period, date=self.payment_date, origin=self,
+            description=gettext(
+                'sosolo_payroll.msg_contribution_rounding_move_description',
+                month=self.payment_date.strftime('%Y-%m')),
+            lines=lines)
 
     @classmethod
     @ModelView.button

@@ -20,7 +20,7 @@ from trytond.transaction import Transaction
 from trytond.wizard import (
     Button, StateAction, StateTransition, StateView, Wizard)
 
-from .bgmax_format import OCR, BgMaxError, read
+from .bgmax_format import OCR, BgMaxError, check, read
 from .exceptions import BgMaxImportError
 from .imported_file import ImportedFileMixin
 from .ocr import is_valid_ocr
@@ -63,14 +63,20 @@ class BgMaxPayment(ModelSQL, ModelView):
 
 
 class BgMaxImporter:
-    "Import BgMax `data` named `filename` into `company`."
+    """Import BgMax `data` named `filename` into `company`.
 
-    def __init__(self, company, data, filename):
+    A test file from Bankgirot is refused unless `test_file`; so is a
+    file of deposits to another bankgiro than the company's, or in
+    another currency than SEK (bgmax_format.check): nothing is booked.
+    """
+
+    def __init__(self, company, data, filename, test_file=False):
         File = Pool().get('sosolo.bgmax.file')
         self.company = company
         self.filename = filename
         try:
             self.bgmax = read(data)
+            check(self.bgmax, company.se_bankgiro, test_file=test_file)
         except BgMaxError as exception:
             raise BgMaxImportError(gettext(
                     f'sosolo_sweden.msg_bgmax_{exception.code}',
@@ -212,7 +218,8 @@ class BgMaxImport(Wizard):
         Company = Pool().get('company.company')
         company = Company(Transaction().context['company'])
         record = BgMaxImporter(company, self.start.file,
-            self.start.filename or 'bgmax.txt').run()
+            self.start.filename or 'bgmax.txt',
+            test_file=self.start.test_file).run()
         self.start.file = None  # Not kept in the session
         self.start.result = record
         return 'open_'
@@ -228,5 +235,11 @@ class BgMaxImportStart(ModelView):
     __name__ = 'sosolo.bgmax.import.start'
     file = fields.Binary("File", required=True, filename='filename')
     filename = fields.Char("File Name")
+    test_file = fields.Boolean("Test File",
+        help="Book a test file from Bankgirot (test flag T) too.")
     result = fields.Many2One('sosolo.bgmax.file', "Result", readonly=True,
         states={'invisible': True})
+
+    @classmethod
+    def default_test_file(cls):
+        return False

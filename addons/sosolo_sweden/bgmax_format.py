@@ -22,6 +22,10 @@ TK in positions 1-2). Positions below are 1-based as in the manual:
   72-79 number of payments, 80 deposit type.
 - TK70 end: 3-10 number of payments, 11-18 deductions, 19-26 extra
   references, 27-34 deposits.
+
+check() refuses what must not be booked: a test file (TK01 position 45
+"T"), a deposit to another payee's bankgiro (TK05 3-12), a deposit in
+another currency than SEK (TK05 23-25, TK15 69-71).
 """
 import datetime as dt
 import hashlib
@@ -30,6 +34,7 @@ from decimal import Decimal
 
 ENCODING = 'latin-1'
 OCR = '2'
+CURRENCY = 'SEK'
 
 
 class BgMaxError(ValueError):
@@ -66,6 +71,8 @@ class Deposit:
     amount: Decimal = Decimal(0)
     payments: list = field(default_factory=list)
     line: int = 0
+    #: [(line, currency)] of the TK05 and TK15 records that name one
+    currencies: list = field(default_factory=list)
 
 
 @dataclass
@@ -116,8 +123,11 @@ def read(data):
         elif code == '05':
             if deposit is not None:
                 raise BgMaxError(number, 'unexpected_record', code=code)
+            currency = text[22:25].strip()
             deposit = Deposit(bankgiro=text[2:12].lstrip('0'),
-                currency=text[22:25].strip() or 'SEK', line=number)
+                currency=currency or CURRENCY, line=number)
+            if currency:
+                deposit.currencies.append((number, currency))
         elif code in {'20', '21'}:
             if deposit is None:
                 raise BgMaxError(number, 'unexpected_record', code=code)
@@ -149,6 +159,8 @@ def read(data):
             deposit.date = _date(text[37:45], number)
             deposit.serial = text[45:50].lstrip('0')
             deposit.amount = _amount(text[50:68], number)
+            if text[68:71].strip():
+                deposit.currencies.append((number, text[68:71].strip()))
             total = sum((p.amount for p in deposit.payments), Decimal(0))
             if total != deposit.amount:
                 raise BgMaxError(number, 'deposit_sum',
@@ -174,6 +186,36 @@ def read(data):
     if result.timestamp is None or not ended:
         raise BgMaxError(len(lines), 'no_end')
     return result
+
+
+def bankgiro_digits(number):
+    "The digits of a bankgiro number, without leading zeros."
+    return ''.join(c for c in (number or '') if c.isdigit()).lstrip('0')
+
+
+def check(bgmax, bankgiro, test_file=False):
+    """Raise BgMaxError if `bgmax` must not be booked for `bankgiro`.
+
+    - a test file (TK01 position 45 "T": Bankgirot's test data), unless
+      `test_file`;
+    - a deposit to another bankgiro than `bankgiro`, the company's
+      (TK05 3-12, digits compared), or any deposit when the company has
+      no bankgiro;
+    - a deposit in another currency than SEK (TK05 23-25, TK15 69-71).
+    """
+    if bgmax.test and not test_file:
+        raise BgMaxError(1, 'test_file')
+    own = bankgiro_digits(bankgiro)
+    for deposit in bgmax.deposits:
+        if not own:
+            raise BgMaxError(deposit.line, 'no_company_bankgiro',
+                bankgiro=deposit.bankgiro)
+        if bankgiro_digits(deposit.bankgiro) != own:
+            raise BgMaxError(deposit.line, 'foreign_bankgiro',
+                bankgiro=deposit.bankgiro, company=bankgiro)
+        for line, currency in deposit.currencies:
+            if currency != CURRENCY:
+                raise BgMaxError(line, 'currency', currency=currency)
 
 
 def _record(code, *parts):

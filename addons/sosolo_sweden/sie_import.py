@@ -22,7 +22,7 @@ from .analytic import dimension_objects, dimension_roots
 from .exceptions import SIEImportError
 from .imported_file import ImportedFileMixin
 from .sie_format import RESERVED_DIMENSIONS, SIEError
-from .sie_reader import file_kind, read
+from .sie_reader import check_required, file_kind, read
 
 #: Move lines created and posted per call: trytond 8.0 validates a
 #: created list in time quadratic in its length (DESIGN.md, "Large
@@ -78,6 +78,7 @@ class SIEImporter:
         self.filename = filename
         try:
             self.sie = read(data, file_kind(filename))
+            check_required(self.sie)
         except SIEError as exception:
             raise error(exception) from exception
         except UnicodeDecodeError as exception:

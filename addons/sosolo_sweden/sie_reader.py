@@ -28,6 +28,24 @@ KNOWN = {
     }
 #: Account types of #KTYP: asset, liability/equity, income, expense.
 ACCOUNT_TYPES = ('T', 'S', 'I', 'K')
+#: Records a file of each type must have (SIE 4B marks them mandatory,
+#: "obligatorisk", for the file type); `None` is every type.
+REQUIRED = {
+    None: ('#FLAGGA', '#PROGRAM', '#FORMAT', '#GEN', '#SIETYP', '#FNAMN'),
+    '1E': ('#RAR', '#KONTO'),
+    '2E': ('#RAR', '#KONTO'),
+    '3E': ('#RAR', '#KONTO'),
+    '4E': ('#RAR', '#KONTO'),
+    '4I': ('#VER',),
+    }
+#: What a failed download saves instead of the file: its first bytes.
+NOT_SIE = [
+    (b'%PDF-', 'pdf'),
+    (b'PK\x03\x04', 'zip'),
+    (b'PK\x05\x06', 'zip'),
+    ]
+#: How much of an offending line a message shows.
+SHOWN = 60
 
 
 @dataclass
@@ -80,6 +98,8 @@ class SIEFile:
     checksum: object = None
     sha256: str = ''
     warnings: list = field(default_factory=list)
+    #: {label: (line number, text)} of each label's first record
+    records: dict = field(default_factory=dict)
 
     def account(self, code):
         return self.accounts.setdefault(code, Account(code))
@@ -115,11 +135,67 @@ def lines(data):
             yield number, line
 
 
+def shown(text):
+    "`text` as a message shows it: printable, at most SHOWN characters."
+    text = ''.join(c if c.isprintable() else '?' for c in text)
+    return text if len(text) <= SHOWN else text[:SHOWN - 1] + '…'
+
+
+def check_content(data):
+    """Raise SIEError unless `data` can be a SIE file at all.
+
+    A failed download saves an HTML error page, a PDF or a zip archive
+    under the name of the file: each is named as what it is. SIE text
+    has no NUL byte. The error names the first line and its text.
+    """
+    if not data.strip():
+        raise SIEError(1, 'empty')
+    first = data.lstrip()
+    for magic, kind in NOT_SIE:
+        if first.startswith(magic):
+            number = data[:len(data) - len(first)].count(b'\n') + 1
+            line = first.split(b'\n', 1)[0].decode(ENCODING).rstrip('\r')
+            raise SIEError(number, f'not_sie_{kind}', text=shown(line))
+    head = first[:1024].lower()
+    if head.startswith(b'<') and (b'<html' in head or b'<!doctype' in head
+            or b'<head' in head or b'<body' in head):
+        number, line = next(lines(data))
+        raise SIEError(number, 'not_sie_html', text=shown(line))
+    if b'\0' in data:
+        number = data[:data.index(b'\0')].count(b'\n') + 1
+        line = data.split(b'\n')[number - 1].decode(ENCODING).rstrip('\r')
+        raise SIEError(number, 'not_sie', text=shown(line))
+
+
+def check_required(sie):
+    """Raise SIEError if `sie` lacks a record its type must have.
+
+    SIE 4B: every file has #FLAGGA, #PROGRAM, #FORMAT, #GEN, #SIETYP and
+    #FNAMN; types 1 to 4E also the fiscal years (#RAR) and the chart of
+    accounts (#KONTO); an import file (4I) vouchers (#VER). The error
+    names the #SIETYP record, or the first one when there is none.
+    """
+    if '#SIETYP' in sie.records:
+        number, text = sie.records['#SIETYP']
+    else:
+        number, text = min(sie.records.values(), default=(1, ''))
+    type_name = f'{sie.sie_type}{sie.kind}'
+    for label in REQUIRED[None] + REQUIRED.get(type_name, ()):
+        if label not in sie.records:
+            raise SIEError(number, 'missing_record', label=label,
+                type=type_name if '#SIETYP' in sie.records else '?',
+                text=shown(text))
+
+
 def read(data, kind='E'):
     """Read SIE `data` (bytes) into an SIEFile, or raise SIEError.
 
-    `kind` is 'E' (export file, 4E) or 'I' (import file, 4I).
+    `kind` is 'E' (export file, 4E) or 'I' (import file, 4I). What is
+    not a SIE file is refused (check_content), and so is a file whose
+    first record is not #FLAGGA (SIE 4B: #FLAGGA is the first record);
+    check_required checks the records the type needs.
     """
+    check_content(data)
     sie = SIEFile(kind=kind)
     sie.sha256 = hashlib.sha256(data).hexdigest()
     checksum = None
@@ -140,9 +216,12 @@ def read(data, kind='E'):
             sie.vouchers.append(voucher)
             voucher, in_voucher = None, False
             continue
+        if not sie.records and text.split(None, 1)[0].upper() != '#FLAGGA':
+            raise SIEError(number, 'not_sie', text=shown(text))
         fields = split(text, number)
         label = fields[0].upper()
         args = fields[1:]
+        sie.records.setdefault(label, (number, text))
         if label == '#KSUMMA':
             if checksum is None:
                 checksum = Checksum()

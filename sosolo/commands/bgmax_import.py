@@ -14,6 +14,8 @@ RESULTS = {
 
 def configure(parser):
     parser.add_argument('file', help="BgMax-filen")
+    parser.add_argument('--test-file', action='store_true',
+        help="bokför även en testfil från Bankgirot (testmarkering T)")
 
 
 def run(args):
@@ -21,7 +23,8 @@ def run(args):
     path, data = books.read_file(args.file)
 
     def load(company):
-        record = BgMaxImporter(company, data, path.name).run()
+        record = BgMaxImporter(company, data, path.name,
+            test_file=args.test_file).run()
         return [(p.date, p.reference, p.amount, p.result,
                 p.invoice.rec_name if p.invoice else '', p.note or '')
             for p in record.payments]

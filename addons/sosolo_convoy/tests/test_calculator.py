@@ -47,9 +47,11 @@ class CalculatorTestCase(unittest.TestCase):
         self.assertEqual(result.employer_rates, ((D('31.42'), None),))
         self.assertEqual(result.gross, D(28611))
         self.assertEqual(result.employer_contributions, D(8989))
-        # holiday pay is inside the gross (semesterlagen 16 b §)
-        self.assertEqual(result.salary, D(25546))
-        self.assertEqual(result.holiday_pay, D(3065))
+        # holiday pay is inside the gross and at least 12 % of the
+        # salary (semesterlagen 16 b §): 28,611 x 12 / 112 = 3,065.46,
+        # rounded up (#11)
+        self.assertEqual(result.salary, D(25545))
+        self.assertEqual(result.holiday_pay, D(3066))
         self.assertEqual(result.salary + result.holiday_pay, result.gross)
         self.assertEqual(result.tax, D(5577))
         self.assertEqual(result.net, D(23034))

@@ -325,7 +325,8 @@ class EndToEndTestCase(RouteTestCase):
         self.assertIn(f'<dd id="available">{kr("0,00")}</dd>', body)
 
         # 8. The March pay run makes the payout a payslip: 37,600 at
-        # 31.42 % is 28,611 gross incl. 3,065 holiday pay and 8,989
+        # 31.42 % is 28,611 gross incl. 3,066 holiday pay (28,611 x 12 /
+        # 112 rounded up, semesterlagen 16 b §, #11) and 8,989
         # contributions; table 33 column 1 withholds 5,577. Posting it
         # pays the payout and empties the account.
         self.on(dt.date(YEAR, 3, 25))
@@ -339,7 +340,7 @@ class EndToEndTestCase(RouteTestCase):
             payslip, = run.payslips
             self.assertEqual(sorted((l.kind, l.amount)
                     for l in payslip.lines),
-                [('holiday_pay', D('3065.00')), ('salary', D('25546.00'))])
+                [('holiday_pay', D('3066.00')), ('salary', D('25545.00'))])
             self.assertEqual((payslip.gross, payslip.contributions,
                     payslip.contribution_rate, payslip.tax, payslip.net),
                 (D('28611.00'), D('8989.00'), D('31.42'), D('5577.00'),
@@ -370,7 +371,7 @@ class EndToEndTestCase(RouteTestCase):
         self.assertEqual(response.mimetype, 'application/pdf')
         text = pdf_text(response.data)
         for expected in ["Lönespecifikation", NAME,
-                "Skattetabell 33, kolumn 1", "25 546,00", "3 065,00",
+                "Skattetabell 33, kolumn 1", "25 545,00", "3 066,00",
                 "28 611,00", "5 577,00", "23 034,00"]:
             self.assertIn(expected, text)
         body = self.page(client, 'konto')

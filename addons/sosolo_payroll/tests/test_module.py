@@ -190,6 +190,104 @@ class SosoloPayrollTestCase(SwedishTranslationTestMixin, ModuleTestCase):
         self.assertEqual(run.tax, Decimal(6720))
         self.assertEqual(run.contributions, Decimal(7038))
 
+    def month_run(self, company, date, payees):
+        "A posted run on `date` of `payees` (identity, salary) at 30 %."
+        pool = Pool()
+        Employee = pool.get('sosolo.payroll.employee')
+        Party = pool.get('party.party')
+        Run = pool.get('sosolo.payroll.run')
+        parties = Party.create(
+            [{'name': f'Anställd {i}'} for i in range(len(payees))])
+        staff = Employee.create([{
+                    'party': p.id, 'identity_code': code,
+                    'tax_method': 'percent', 'tax_percent': 30,
+                    'tax_percent_reason': 'side_income',
+                    'start_date': dt.date(2026, 1, 1),
+                    } for p, (code, _) in zip(parties, payees)])
+        run, = Run.create([{
+                    'company': company.id, 'payment_date': date,
+                    'payslips': [('create', [{
+                                    'employee': e.id,
+                                    'lines': [('create', [{
+                                                    'kind': 'salary',
+                                                    'amount': salary,
+                                                    'holiday_pay_basis':
+                                                        False,
+                                                    }])],
+                                    } for e, (_, salary) in zip(
+                                        staff, payees)])],
+                    }])
+        Run.compute([run])
+        Run.post([run])
+        return Run(run.id)
+
+    def declared(self, company, date):
+        "Field 487 of the month's AGI, parsed back from the XML."
+        from lxml import etree
+        from trytond.modules.sosolo_payroll.files import AGD_NS
+        AgiExport = Pool().get('sosolo.payroll.agi.export', type='wizard')
+        root = etree.fromstring(AgiExport.get_file(company, date))
+        value, = root.iterfind(f'.//{{{AGD_NS}}}SummaArbAvgSlf')
+        self.assertEqual(value.get('faltkod'), '487')
+        return Decimal(value.text)
+
+    def booked(self, company, code, start, end):
+        "Debit less credit on account `code` of the moves in [start, end)."
+        Line = Pool().get('account.move.line')
+        return sum((l.debit - l.credit for l in Line.search([
+                        ('account.code', '=', code),
+                        ('move.company', '=', company.id),
+                        ('move.date', '>=', start),
+                        ('move.date', '<', end),
+                        ])), Decimal(0))
+
+    @with_transaction()
+    def test_contributions_of_the_month(self):
+        """The books carry the month's contributions of the AGI, field
+        487: per rate on the month's pay, öre dropped (Skatteverket's
+        ställningstagande 2017-06-08, dnr 131 238881-17/111; #11)"""
+        D = Decimal
+        company = books()
+        june, july = dt.date(2026, 6, 1), dt.date(2026, 7, 1)
+        with set_company(company):
+            configure_payroll(company)
+            # 7 payees of 28,611 kr at 31.42 %: 8,989.5762 kr each, so
+            # 8,989 on each payslip; and one born 1955 (67 at the start
+            # of 2026) at 10.21 %: 10,005 x 10.21 % = 1,021.5105.
+            run = self.month_run(company, dt.date(2026, 6, 25),
+                [('811228-9874', 28611)] * 7 + [('550505-1234', 10005)])
+            self.assertEqual([p.contributions for p in run.payslips],
+                [D(8989)] * 7 + [D(1021)])
+            self.assertEqual(run.contributions, D(7 * 8989 + 1021))
+            # The AGI: 200,277 x 31.42 % = 62,927.0334 -> 62,927, and
+            # 1,021: 63,948, 4 kr more than the payslips' 63,944.
+            self.assertEqual(self.declared(company, june), D(63948))
+            self.assertEqual(run.contribution_rounding, D(4))
+            self.assertEqual(run.contribution_move.state, 'posted')
+            self.assertEqual(
+                self.booked(company, '7510', june, july), D(63948))
+            self.assertEqual(
+                self.booked(company, '2731', june, july), D(-63948))
+
+            # A second run in June: 9 x 28,611 = 257,499 x 31.42 % =
+            # 80,906.1858 -> 80,906, + 1,021 = 81,927; the books had
+            # 63,948 + 2 x 8,989 = 81,926: 1 kr more.
+            second = self.month_run(company, dt.date(2026, 6, 30),
+                [('811228-9874', 28611)] * 2)
+            self.assertEqual(self.declared(company, june), D(81927))
+            self.assertEqual(second.contribution_rounding, D(1))
+            self.assertEqual(
+                self.booked(company, '7510', june, july), D(81927))
+            self.assertEqual(
+                self.booked(company, '2731', june, july), D(-81927))
+
+            # A month whose total needs no rounding posts none.
+            third = self.month_run(company, dt.date(2026, 7, 25),
+                [('811228-9874', 10000)])
+            self.assertIsNone(third.contribution_rounding)
+            self.assertIsNone(third.contribution_move)
+            self.assertEqual(self.declared(company, july), D(3142))
+
     @with_transaction()
     def test_posted_run_unchanged(self):
         "A posted run, its payslips and lines cannot be changed"

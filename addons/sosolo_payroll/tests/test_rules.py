@@ -1,13 +1,19 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import datetime as dt
+import doctest
 import unittest
 from decimal import Decimal
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from trytond.modules.sosolo_payroll import rules
 from trytond.modules.sosolo_payroll.rules import (
     ContributionRate, NoContributionRate, TaxTableError, age_at_year_start,
-    band_tax, contributions, find_band, fixed_percent_tax, holiday_pay,
+    band_tax, contribution_bases, contributions, declared_contributions,
+    find_band, fixed_percent_tax, holiday_pay,
     parse_identity, read_tax_table, salary_from_available)
 
 DATA = Path(__file__).parent / 'data'
@@ -203,19 +209,69 @@ class ContributionTestCase(unittest.TestCase):
                 dt.date(2024, 12, 25), 1000)
 
 
+class DeclaredContributionsTestCase(unittest.TestCase):
+    """The month's contributions as Skatteverket computes them for the
+    AGI: per rate on the month's total pay, öre dropped per rate
+    (ställningstagande 2017-06-08, dnr 131 238881-17/111; #11)"""
+
+    def test_total_not_sum_of_payees(self):
+        "7 payees of 28,611 kr: 62,927 kr, not 7 x 8,989 = 62,923 kr"
+        full = D('31.42')
+        # 28,611 x 31.42 % = 8,989.5762: each payee alone 8,989 kr
+        self.assertEqual(declared_contributions([(full, D(28611))]),
+            D(8989))
+        # 200,277 x 31.42 % = 62,927.0334
+        self.assertEqual(
+            declared_contributions([(full, D(28611))] * 7), D(62927))
+
+    def test_per_rate(self):
+        "Each rate is rounded on its own, then the rates are added"
+        bases = [
+            # 10,005 x 10.21 % = 1,021.5105
+            (D('10.21'), D(10005)),
+            # 28,611 x 31.42 % = 8,989.5762
+            (D('31.42'), D(28611)),
+            # 0 % (born 1937 or earlier)
+            (D(0), D(5000)),
+            ]
+        # not one rounding of 1,021.5105 + 8,989.5762 = 10,011.0867
+        self.assertEqual(declared_contributions(bases), D(1021 + 8989))
+        self.assertEqual(declared_contributions([]), D(0))
+
+    def test_bases_youth_cap(self):
+        "The youth rate takes the pay up to 25,000 kr, the full rate the rest"
+        chosen = rules.applicable_rates(rates_2025_2026(),
+            dt.date(2007, 5, 5), dt.date(2026, 5, 25))
+        self.assertEqual(contribution_bases(chosen, D(30000)),
+            [(D('20.81'), D(25000)), (D('31.42'), D(5000))])
+        self.assertEqual(contribution_bases(chosen, D(20000)),
+            [(D('20.81'), D(20000))])
+        # 25,000 x 20.81 % = 5,202.50 -> 5,202; 5,000 x 31.42 % = 1,571
+        amount, _ = contributions(rates_2025_2026(), dt.date(2007, 5, 5),
+            dt.date(2026, 5, 25), D(30000))
+        self.assertEqual(amount, D(6773))
+
+
 class SalaryTestCase(unittest.TestCase):
 
     def test_frilans_finans_example(self):
-        """Frilans Finans' published example ("Så räknar du ut din lön"):
-        a 40,000 kr invoice excl. VAT, fee 6 % = 2,400 kr, leaves 37,600 kr
-        for pay costs; at 31.42 % that is 28,611 kr gross including holiday
-        pay and 8,989 kr employer contributions."""
+        """Frilans Finans' published example ("Hur beräknar Frilans Finans
+        min lön?", frilansfinans.se/fragor-och-svar): a 40,000 kr invoice
+        excl. VAT, fee 6 % = 2,400 kr, leaves 37,600 kr for pay costs; at
+        31.42 % that is 28,611 kr gross including holiday pay and 8,989 kr
+        employer contributions.
+
+        The split of the gross is semesterlagen 16 b § (#11): 28,611 x
+        12 / 112 = 3,065.46, rounded up to 3,066 kr holiday pay, on
+        25,545 kr salary (12 % of it is 3,065.40). Half up it was 3,065
+        on 25,546 (11.998 %)."""
         result = salary_from_available(D(40000) - D(2400), D('31.42'))
         self.assertEqual(result.gross, D(28611))
         self.assertEqual(result.contributions, D(8989))
         self.assertEqual(result.salary + result.holiday_pay, D(28611))
-        self.assertEqual(result.salary, D(25546))
-        self.assertEqual(result.holiday_pay, D(3065))
+        self.assertEqual(result.salary, D(25545))
+        self.assertEqual(result.holiday_pay, D(3066))
+        self.assertGreaterEqual(result.holiday_pay, result.salary * D('0.12'))
         # and contributions computed on the gross agree
         amount, _ = contributions(rates_2025_2026(), dt.date(1980, 1, 1),
             dt.date(2026, 5, 25), result.gross)
@@ -233,11 +289,57 @@ class SalaryTestCase(unittest.TestCase):
                 self.assertEqual(result.gross, gross)
                 self.assertEqual(result.contributions, contrib)
 
+    def test_issue_11_sizes(self):
+        "The sizes of #11 that gave under 12 %, now at least 12 %"
+        for gross, salary, holiday in [
+                # 15,562 x 12 / 112 = 1,667.36
+                (D(15562), D(13894), D(1668)),
+                # 107,290 x 12 / 112 = 11,495.36
+                (D(107290), D(95794), D(11496)),
+                # 112 x 12 / 112 = 12 exactly: nothing to round
+                (D(112), D(100), D(12)),
+                (D(1), D(0), D(1)),
+                (D(0), D(0), D(0)),
+                ]:
+            with self.subTest(gross=gross):
+                result = salary_from_available(gross, D(0))
+                self.assertEqual(result.gross, gross)
+                self.assertEqual(result.salary, salary)
+                self.assertEqual(result.holiday_pay, holiday)
+
+    @given(st.integers(1, 500_000), st.integers(0, 99))
+    def test_holiday_pay_at_least_12_percent(self, kronor, ore):
+        """Holiday pay >= 12 % of the salary, salary + holiday pay =
+        gross, both whole kronor (semesterlagen 16 b §, #11)"""
+        amount = D(kronor) + D(ore) / 100
+        for available, rate in [(amount, D('31.42')), (amount, D(0))]:
+            result = salary_from_available(available, rate)
+            self.assertEqual(result.salary + result.holiday_pay,
+                result.gross)
+            self.assertGreaterEqual(
+                result.holiday_pay, result.salary * D('0.12'))
+            # and not a krona more than needed
+            self.assertLess(
+                result.holiday_pay - 1, (result.salary + 1) * D('0.12'))
+            for value in [result.gross, result.salary, result.holiday_pay]:
+                self.assertEqual(value, value.to_integral_value())
+                self.assertGreaterEqual(value, 0)
+
     def test_holiday_pay(self):
-        "12 % (semesterlagen 16 b §), whole kronor half up"
+        "12 % (semesterlagen 16 b §), whole kronor, öre rounded up"
         self.assertEqual(holiday_pay(D(25000)), D(3000))
-        self.assertEqual(holiday_pay(D('104')), D(12))  # 12.48
+        self.assertEqual(holiday_pay(D('104')), D(13))  # 12.48
         self.assertEqual(holiday_pay(D('105')), D(13))  # 12.60
+        self.assertEqual(holiday_pay(D('100')), D(12))  # 12.00
+
+    @given(st.integers(1, 500_000), st.integers(0, 99))
+    def test_holiday_pay_property(self, kronor, ore):
+        "holiday_pay() is whole kronor and at least 12 % (#11)"
+        salary = D(kronor) + D(ore) / 100
+        pay = holiday_pay(salary)
+        self.assertEqual(pay, pay.to_integral_value())
+        self.assertGreaterEqual(pay, salary * D('0.12'))
+        self.assertLess(pay - 1, salary * D('0.12'))
 
 
 class IdentityTestCase(unittest.TestCase):
@@ -261,3 +363,8 @@ class IdentityTestCase(unittest.TestCase):
         for value in ['811228-9875', '', 'abc', '19811328-9874']:
             with self.subTest(value=value):
                 self.assertIsNone(parse_identity(value))
+
+
+def load_tests(loader, tests, pattern):
+    tests.addTests(doctest.DocTestSuite(rules))
+    return tests

@@ -12,26 +12,30 @@ from decimal import Decimal
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_sweden.bgmax import BgMaxImporter
 from trytond.modules.sosolo_sweden.bgmax_format import (
-    BgMaxError, BgMaxFile, Deposit, Payment, read, write)
+    BgMaxError, BgMaxFile, Deposit, Payment, check, read, write)
 from trytond.modules.sosolo_sweden.exceptions import BgMaxImportError
 from trytond.pool import Pool
 
 from trytond.tests.test_tryton import activate_module, with_transaction
 
-from .books import books, setup_books
+from .books import BANKGIRO, books, setup_books
 from .test_invoice import post_invoice
 
 D = Decimal
 TIMESTAMP = dt.datetime(2026, 3, 2, 6, 15, 0, 123456)
 
 
-def bgmax_file(*deposits):
-    return write(BgMaxFile(timestamp=TIMESTAMP, deposits=list(deposits)))
+def bgmax_file(*deposits, test=False):
+    return write(BgMaxFile(timestamp=TIMESTAMP, test=test,
+            deposits=list(deposits)))
 
 
-def deposit(date, *payments, serial='1'):
-    return Deposit(bankgiro='9912346', date=date, account='1234567',
-        serial=serial, amount=sum((p.amount for p in payments), D(0)),
+def deposit(date, *payments, serial='1', bankgiro=BANKGIRO,
+        currency='SEK'):
+    "A deposit to the test company's bankgiro (books.BANKGIRO)."
+    return Deposit(bankgiro=bankgiro.replace('-', ''), date=date,
+        account='1234567', serial=serial, currency=currency,
+        amount=sum((p.amount for p in payments), D(0)),
         payments=list(payments))
 
 
@@ -84,6 +88,44 @@ class BgMaxFormatTestCase(unittest.TestCase):
                 read('\r\n'.join(changed).encode('latin-1'))
             self.assertEqual(cm.exception.code, code)
             self.assertEqual(cm.exception.line, index + 1)
+
+
+class BgMaxCheckTestCase(unittest.TestCase):
+    "What must not be booked (#11): test files, other payees, not SEK"
+
+    def refused(self, content, bankgiro=BANKGIRO, test_file=False):
+        with self.assertRaises(BgMaxError) as cm:
+            check(read(content), bankgiro, test_file=test_file)
+        return cm.exception.line, cm.exception.code, cm.exception.params
+
+    def test_check(self):
+        day = dt.date(2026, 3, 2)
+        payment = Payment('1234574', D('10'), serial='1')
+        test = bgmax_file(deposit(day, payment), test=True)
+        self.assertEqual(read(test).test, True)
+        # TK01 position 45 is "T"
+        self.assertEqual(test.decode('latin-1')[44], 'T')
+        self.assertEqual(self.refused(test), (1, 'test_file', {}))
+        check(read(test), BANKGIRO, test_file=True)
+        # The payee's bankgiro, digits compared: 5555-5555 is 55555555.
+        check(read(bgmax_file(deposit(day, payment))), '5555-5555')
+        check(read(bgmax_file(deposit(day, payment))), '5555 5555')
+        other = bgmax_file(deposit(day, payment),
+            deposit(day, payment, serial='2', bankgiro='991-2346'))
+        self.assertEqual(self.refused(other), (5, 'foreign_bankgiro',
+                {'bankgiro': '9912346', 'company': BANKGIRO}))
+        self.assertEqual(
+            self.refused(bgmax_file(deposit(day, payment)), bankgiro=None),
+            (2, 'no_company_bankgiro', {'bankgiro': '55555555'}))
+        euro = bgmax_file(deposit(day, payment, currency='EUR'))
+        self.assertEqual(self.refused(euro),
+            (2, 'currency', {'currency': 'EUR'}))
+        # TK15 positions 69-71 name the currency of the deposit too.
+        lines = bgmax_file(deposit(day, payment)).split(b'\r\n')
+        self.assertEqual(lines[3][:2] + lines[3][68:71], b'15SEK')
+        lines[3] = lines[3][:68] + b'NOK' + lines[3][71:]
+        self.assertEqual(self.refused(b'\r\n'.join(lines)),
+            (4, 'currency', {'currency': 'NOK'}))
 
 
 class BgMaxImportTestCase(unittest.TestCase):
@@ -164,3 +206,90 @@ class BgMaxImportTestCase(unittest.TestCase):
             self.assertEqual(
                 Invoice(under.id).amount_to_pay, D('400'))
             self.assertEqual(Payment_.search([], count=True), 14)
+
+    def counts(self):
+        "Moves, BgMax files and payments in the database."
+        pool = Pool()
+        return [pool.get(name).search_count([]) for name in [
+                'account.move', 'account.move.line', 'sosolo.bgmax.file',
+                'sosolo.bgmax.payment']]
+
+    @with_transaction()
+    def test_import_refused(self):
+        """A test file, another payee's file, a deposit not in SEK: one
+        line each and nothing booked (#11)"""
+        pool = Pool()
+        Party = pool.get('party.party')
+        Import = pool.get('sosolo.bgmax.import', type='wizard')
+        company = books()
+        day = dt.date(2026, 3, 2)
+        with set_company(company):
+            party, = Party.create([{'name': "Kund AB",
+                        'addresses': [('create', [{}])]}])
+            invoice = post_invoice(company, party, '1000')
+            payment = Payment(invoice.se_ocr, D('1000'), serial='21')
+            before = self.counts()
+            for content, words in [
+                    (bgmax_file(deposit(day, payment), test=True),
+                        "Line 1: this is a test file from Bankgirot"),
+                    (bgmax_file(deposit(day, payment, bankgiro='991-2346')),
+                        "Line 2: the deposit is to bankgiro 9912346, not "
+                        "the company's bankgiro (5555-5555)"),
+                    (bgmax_file(deposit(day, payment, currency='EUR')),
+                        "Line 2: the deposit is in EUR, not SEK"),
+                    ]:
+                with self.subTest(words=words):
+                    with self.assertRaises(BgMaxImportError) as cm:
+                        BgMaxImporter(company, content, 'bgmax.txt').run()
+                    message = cm.exception.message
+                    self.assertTrue(message.startswith(words), message)
+                    self.assertNotIn('\n', message)
+                    # and through the back office's wizard
+                    session, _, _ = Import.create()
+                    wizard = Import(session)
+                    wizard.start.file = content
+                    wizard.start.filename = 'bgmax.txt'
+                    wizard.start.test_file = False
+                    with self.assertRaises(BgMaxImportError):
+                        wizard.transition_import_()
+                    self.assertEqual(self.counts(), before)
+            # A company without a bankgiro books no deposit at all.
+            Company = pool.get('company.company')
+            Company.write([company], {'se_bankgiro': None})
+            with self.assertRaises(BgMaxImportError) as cm:
+                BgMaxImporter(Company(company.id),
+                    bgmax_file(deposit(day, payment)), 'bgmax.txt').run()
+            self.assertTrue(cm.exception.message.startswith(
+                    "Line 2: the deposit is to bankgiro 55555555 and the "
+                    "company has no bankgiro"), cm.exception.message)
+            self.assertEqual(self.counts(), before)
+            self.assertEqual(invoice.state, 'posted')
+
+    @with_transaction()
+    def test_import_test_file(self):
+        "A test file is booked when asked for (wizard checkbox) (#11)"
+        pool = Pool()
+        Party = pool.get('party.party')
+        Invoice = pool.get('account.invoice')
+        Import = pool.get('sosolo.bgmax.import', type='wizard')
+        company = books()
+        with set_company(company):
+            party, = Party.create([{'name': "Kund AB",
+                        'addresses': [('create', [{}])]}])
+            invoice = post_invoice(company, party, '1000')
+            content = bgmax_file(deposit(dt.date(2026, 3, 2),
+                    Payment(invoice.se_ocr, D('1000'), serial='31')),
+                test=True)
+            moves, _, files, payments = self.counts()
+            session, _, _ = Import.create()
+            wizard = Import(session)
+            wizard.start.file = content
+            wizard.start.filename = 'test.txt'
+            wizard.start.test_file = True
+            self.assertEqual(wizard.transition_import_(), 'open_')
+            record = wizard.start.result
+            self.assertEqual([p.result for p in record.payments], ['paid'])
+            self.assertEqual(Invoice(invoice.id).state, 'paid')
+            now = self.counts()
+            self.assertEqual((now[0], now[2], now[3]),
+                (moves + 1, files + 1, payments + 1))

@@ -5,9 +5,12 @@
 Test files in data/ are from the jsisie project (MIT, LICENSE-jsisie.txt).
 """
 import datetime as dt
+import io
 import os
+import random
 import re
 import unittest
+import zipfile
 from collections import defaultdict
 from decimal import Decimal
 from io import BytesIO
@@ -22,6 +25,7 @@ from trytond.modules.sosolo_sweden.sie_import import (
 from trytond.modules.sosolo_sweden.sie_reader import file_kind, read
 from trytond.pool import Pool
 from trytond.tests.test_tryton import activate_module, with_transaction
+from trytond.transaction import Transaction
 
 DATA = Path(__file__).parent / 'data'
 GOLDEN = Path(__file__).parent / 'sie_golden.se'
@@ -207,6 +211,97 @@ class SIETestCase(unittest.TestCase):
             self.assertFalse(
                 Model.search([('company', '=', company.id)]))
 
+    def not_sie(self):
+        "(name, content, line, words) of files that are not SIE (#11)"
+        archive = io.BytesIO()
+        with zipfile.ZipFile(archive, 'w') as zip_file:
+            zip_file.writestr('arsaldo.se', data('arsaldo_ovnbolag.se'))
+        return [
+            # What a failed download saves under the file's name.
+            ('SIE4_2026.se', b'<!DOCTYPE html>\n<html lang="sv">\n'
+                b'<head><title>502 Bad Gateway</title></head>\n'
+                b'<body><h1>502 Bad Gateway</h1></body>\n</html>\n',
+                1, 'web page (HTML): "<!DOCTYPE html>"'),
+            ('bokslut.se', b'%PDF-1.4\n%\xe2\xe3\xcf\xd3\n'
+                b'1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n',
+                1, 'PDF document: "%PDF-1.4"'),
+            ('arsaldo.se', archive.getvalue(), 1, 'zip archive'),
+            ('tom.se', b'', None, 'The file is empty'),
+            ('slump.si', random.Random(11).randbytes(4096), None, ''),
+            ]
+
+    def test_import_not_sie(self):
+        "HTML, PDF, zip, empty and random bytes are refused, nothing written"
+        for name, content, line, words in self.not_sie():
+            with self.subTest(name=name):
+                self.import_not_sie(name, content, line, words)
+
+    @with_transaction()
+    def import_not_sie(self, name, content, line, words):
+        pool = Pool()
+        Account = pool.get('account.account')
+        FiscalYear = pool.get('account.fiscalyear')
+        Move = pool.get('account.move')
+        File = pool.get('sosolo.sie.file')
+        Import = pool.get('sosolo.sie.import', type='wizard')
+        company = new_company()
+        models = [Account, FiscalYear, Move, File]
+        before = [Model.search_count([]) for Model in models]
+        with set_company(company), \
+                self.assertRaises(SIEImportError) as cm:
+            SIEImporter(company, content, name).run()
+        message = cm.exception.message
+        self.assertIn("not a SIE file", message)
+        self.assertIn(words, message)
+        if line:
+            self.assertTrue(message.startswith(f"Line {line}:"), message)
+        # The back office's wizard refuses it at the preview.
+        with set_company(company):
+            session, _, _ = Import.create()
+            wizard = Import(session)
+            wizard.start.file = content
+            wizard.start.filename = name
+            with self.assertRaises(SIEImportError) as cm:
+                wizard.default_preview(None)
+            self.assertEqual(cm.exception.message, message)
+        self.assertEqual([Model.search_count([]) for Model in models],
+            before)
+
+    @with_transaction()
+    def test_import_not_sie_swedish(self):
+        "The refusal is in Swedish for a Swedish user: inte en SIE-fil"
+        pool = Pool()
+        Lang = pool.get('ir.lang')
+        swedish, = Lang.search([('code', '=', 'sv')])
+        Lang.load_translations([swedish])
+        company = new_company()
+        name, content, _, _ = self.not_sie()[0]
+        # set_company() would set the admin's language (en) again.
+        with Transaction().set_context(language='sv'), \
+                self.assertRaises(SIEImportError) as cm:
+            SIEImporter(company, content, name)
+        self.assertEqual(cm.exception.message,
+            'Rad 1: inte en SIE-fil utan en webbsida (HTML): '
+            '"<!DOCTYPE html>".')
+
+    @with_transaction()
+    def test_import_missing_record(self):
+        "A 4E file without #RAR is refused, naming #SIETYP's line (#11)"
+        pool = Pool()
+        Move = pool.get('account.move')
+        company = new_company()
+        content = b'\n'.join(without(
+                data('transaktioner_ovnbolag.se'), ['#RAR']))
+        line = next(number for number, text
+            in enumerate(content.split(b'\n'), 1)
+            if text.startswith(b'#SIETYP'))
+        with self.assertRaises(SIEImportError) as cm:
+            import_file(company, 'utan-rar.se', content)
+        self.assertEqual(cm.exception.message,
+            f'Line {line}: not a SIE file: a file of type 4E has #RAR, '
+            'this one has not: "#SIETYP 4".')
+        self.assertFalse(Move.search([('company', '=', company.id)]))
+
     @with_transaction()
     def test_import_checksum(self):
         "A #KSUMMA file with one changed amount is refused"
@@ -369,7 +464,11 @@ class SIETestCase(unittest.TestCase):
                     'type': 'se_orgnr', 'code': '769600-1994'}])
         Party.write([company.party], {'name': company.party.name})
         with set_company(company):
-            importer = SIEImporter(company, b'#FLAGGA 0\n', 'x.se')
+            importer = SIEImporter(company, b'\n'.join([b'#FLAGGA 0',
+                        b'#PROGRAM SOSOLO 1', b'#FORMAT PC8',
+                        b'#GEN 20260101', b'#SIETYP 4', b'#FNAMN x',
+                        b'#RAR 0 20260101 20261231', b'#KONTO 1930 Bank']),
+                'x.se')
             types = importer.get_types()
             accounts = {}
             for code, name, ktyp in [

@@ -19,7 +19,7 @@ from trytond.modules.sosolo_sweden.sie_format import (
     ObjectList, SIEError, Writer, checksum_text, default_dimension,
     format_amount, format_objects, quote, split, split_objects)
 from trytond.modules.sosolo_sweden.sie_reader import (
-    computed_closing, file_kind, read)
+    check_required, computed_closing, file_kind, read)
 
 DATA = Path(__file__).parent / 'data'
 
@@ -174,12 +174,88 @@ class SIEReaderTestCase(unittest.TestCase):
                         refused[path.name])
                     continue
                 result = read(path.read_bytes(), file_kind(path))
+                # and has every record its type requires (#11)
+                check_required(result)
                 if result.kind == 'E' and result.sie_type == 4:
                     # The file's own vouchers lead from #IB to #UB/#RES.
                     expected = {
                         **result.closing[0], **result.result[0]}
                     self.assertEqual(computed_closing(result),
                         {k: v for k, v in expected.items() if v})
+
+
+class NotSIETestCase(unittest.TestCase):
+    "What is not a SIE file is refused with its first line (#11)"
+
+    HEADER = ['#FLAGGA 0', '#PROGRAM "SOSOLO" 1', '#FORMAT PC8',
+        '#GEN 20260105', '#SIETYP 4', '#FNAMN "Kooperativet"']
+
+    def refused(self, data, kind='E'):
+        with self.assertRaises(SIEError) as cm:
+            check_required(read(data, kind))
+        return (cm.exception.line, cm.exception.code, cm.exception.params)
+
+    def test_content(self):
+        "HTML, PDF, zip, empty, binary: refused before any record is read"
+        for data, expected in [
+                (b'\r\n<!DOCTYPE html>\r\n<html lang="sv"><head>'
+                    b'<title>404</title></head><body>Not found</body>'
+                    b'</html>\r\n',
+                    (2, 'not_sie_html', {'text': '<!DOCTYPE html>'})),
+                (b'<HTML><BODY>Fel</BODY></HTML>',
+                    (1, 'not_sie_html',
+                        {'text': '<HTML><BODY>Fel</BODY></HTML>'})),
+                (b'%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n',
+                    (1, 'not_sie_pdf', {'text': '%PDF-1.7'})),
+                (b'PK\x03\x04\x14\x00\x00\x00\x08\x00',
+                    (1, 'not_sie_zip', {'text': 'PK' + '?' * 8})),
+                (b'', (1, 'empty', {})),
+                (b' \r\n\r\n', (1, 'empty', {})),
+                (b'#FLAGGA 0\r\n#SIETYP 4\x00\x01\r\n',
+                    (2, 'not_sie', {'text': '#SIETYP 4??'})),
+                (b'Konto;Belopp\r\n1930;100\r\n',
+                    (1, 'not_sie', {'text': 'Konto;Belopp'})),
+                ]:
+            with self.subTest(data=data[:20]):
+                self.assertEqual(self.refused(data), expected)
+
+    def test_first_record(self):
+        "#FLAGGA is the first record; a long line is shown cut"
+        self.assertEqual(self.refused(sie('', '#SIETYP 4', '#FLAGGA 0')),
+            (2, 'not_sie', {'text': '#SIETYP 4'}))
+        line, code, params = self.refused(sie('x' * 100))
+        self.assertEqual((line, code), (1, 'not_sie'))
+        self.assertEqual(params['text'], 'x' * 59 + '…')
+
+    def test_required(self):
+        "The records the type requires (SIE 4B): which one is missing"
+        rar = '#RAR 0 20260101 20261231'
+        konto = '#KONTO 1930 Bank'
+        ver = ['#VER A 1 20260105', '{', '#TRANS 1930 {} 1',
+            '#TRANS 3001 {} -1', '}']
+        self.assertEqual(self.refused(sie(*self.HEADER, konto)),
+            (5, 'missing_record',
+                {'label': '#RAR', 'type': '4E', 'text': '#SIETYP 4'}))
+        self.assertEqual(self.refused(sie(*self.HEADER, rar)),
+            (5, 'missing_record',
+                {'label': '#KONTO', 'type': '4E', 'text': '#SIETYP 4'}))
+        header = [h for h in self.HEADER if not h.startswith('#FNAMN')]
+        self.assertEqual(self.refused(sie(*header, rar, konto))[2]['label'],
+            '#FNAMN')
+        header = [h.replace('4', '1') if h.startswith('#SIETYP') else h
+            for h in self.HEADER]
+        self.assertEqual(self.refused(sie(*header, rar))[:2],
+            (5, 'missing_record'))
+        no_type = [h for h in self.HEADER if not h.startswith('#SIETYP')]
+        self.assertEqual(self.refused(sie(*no_type, rar, konto)),
+            (1, 'missing_record',
+                {'label': '#SIETYP', 'type': '?', 'text': '#FLAGGA 0'}))
+        # An import file (4I) needs vouchers, not #RAR or #KONTO.
+        self.assertEqual(self.refused(sie(*self.HEADER), 'I'),
+            (5, 'missing_record',
+                {'label': '#VER', 'type': '4I', 'text': '#SIETYP 4'}))
+        check_required(read(sie(*self.HEADER, *ver), 'I'))
+        check_required(read(sie(*self.HEADER, rar, konto), 'E'))
 
 
 class SIEWriterTestCase(unittest.TestCase):
