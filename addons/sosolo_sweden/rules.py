@@ -48,3 +48,12 @@ def next_fiscal_year(end_date):
     start_date = end_date + relativedelta(days=1)
     return start_date, start_date + relativedelta(years=1, days=-1)
 
+
+def next_fiscal_year_due(end_date, date):
+    """Whether the fiscal year after one ending on `end_date` should be
+    opened on `date`: from one month before its end on.
+
+    A month gives time to set up the year's sequences and payroll
+    before the first invoice or payslip of the new year is dated in it.
+    """
+    return date > end_date - relativedelta(months=1)
