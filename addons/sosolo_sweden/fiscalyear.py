@@ -357,13 +357,3 @@ class YearEndResult(ModelView):
 
     summary = fields.Text("Summary", readonly=True)
 
-
-class Cron(metaclass=PoolMeta):
-    __name__ = 'ir.cron'
-
-    @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        cls.method.selection.append(
-            ('account.fiscalyear|open_next_years',
-                "Open Next Fiscal Years"))
