@@ -242,6 +242,10 @@ class FiscalYear(metaclass=PoolMeta):
         finally:
             BalanceNonDeferral.delete(session_id)
         if move:
+            # Tryton's move has no text: name it as its period, for the
+            # #VER of the SIE export and the move list.
+            move.description = period.name
+            move.save()
             Move.post([move])
         return move
 

@@ -194,6 +194,11 @@ class YearEndTestCase(unittest.TestCase):
                     '3001': Decimal('-10000.00'),
                     '4010': Decimal('6000.00'),
                     '8999': Decimal('4000.00')})
+            closing, = [v for v in closed.vouchers if v.series == 'BS']
+            self.assertEqual(closing.text, f"Closing {YEAR}")
+            self.assertEqual(
+                sorted((t.account, t.amount) for t in closing.transactions),
+                [('2099', Decimal('-4000.00')), ('8999', Decimal('4000.00'))])
             # The file adds up: #IB plus the vouchers is #UB and #RES.
             self.assertEqual(computed_closing(closed),
                 {**closed.closing[0], **closed.result[0]})
