@@ -49,6 +49,8 @@ class FiscalYear(metaclass=PoolMeta):
         Sequence = pool.get('ir.sequence.strict')
         ModelData = pool.get('ir.model.data')
         company = Company(int(company))
+        # The cron and the wizard may open the same year at once.
+        cls.lock()
         if end_date is None:
             _, end_date = next_fiscal_year(
                 start_date - relativedelta(days=1))
@@ -105,6 +107,7 @@ class FiscalYear(metaclass=PoolMeta):
     def open_after(cls, fiscalyear):
         """Return the fiscal year after `fiscalyear` and whether it was
         created now."""
+        cls.lock()
         following = fiscalyear.get_next()
         if following:
             return following, False
@@ -265,6 +268,7 @@ class FiscalYear(metaclass=PoolMeta):
 
         Checks everything before it writes anything.
         """
+        Lang = Pool().get('ir.lang')
         if close:
             fiscalyear.check_year_end(next_required=not open_next)
         done = []
@@ -281,6 +285,8 @@ class FiscalYear(metaclass=PoolMeta):
                 account = fiscalyear.get_result_account()
                 result = -sum(l.debit - l.credit for l in move.lines
                     if l.account == account)
+                result = Lang.get().currency(
+                    result, fiscalyear.company.currency)
                 done.append(gettext('sosolo_sweden.msg_year_end_balanced',
                         fiscalyear=fiscalyear.rec_name, result=result,
                         account=account.rec_name, move=move.number))
