@@ -8,7 +8,6 @@ the three set up the books in exactly the same way.
 import datetime as dt
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
 from proteus import Model, Wizard
 
 from .errors import CommandError
@@ -108,38 +107,14 @@ def create_chart(config, company):
 
 
 def create_fiscal_year(config, company, start_date):
-    "Create a fiscal year of twelve monthly periods from `start_date`."
+    """Create a fiscal year of twelve monthly periods from `start_date`.
+
+    The server does it (account.fiscalyear.create_year, sosolo_sweden),
+    as the year-end routine and the SIE import do.
+    """
     FiscalYear = Model.get('account.fiscalyear', config=config)
-    Sequence = Model.get('ir.sequence.strict', config=config)
-    SequenceType = Model.get('ir.sequence.type', config=config)
-    end_date = start_date + relativedelta(years=1, days=-1)
-    name = (str(start_date.year) if start_date.month == 1
-        else f'{start_date.year}/{end_date.year}')
-    if FiscalYear.find([('company', '=', company.id),
-                ('start_date', '<=', end_date),
-                ('end_date', '>=', start_date)]):
-        raise CommandError(f"räkenskapsåret {name} överlappar ett annat")
-    move_type = SequenceType(model_id(
-            config, 'account', 'sequence_type_account_move'))
-    invoice_type = SequenceType(model_id(
-            config, 'account_invoice', 'sequence_type_account_invoice'))
-    move_sequence = Sequence(name=f"Verifikationer {name}",
-        sequence_type=move_type, company=company)
-    move_sequence.save()
-    invoice_sequence = Sequence(name=f"Fakturor {name}",
-        sequence_type=invoice_type, company=company,
-        prefix=f'{start_date.year}-', padding=4)
-    invoice_sequence.save()
-    fiscalyear = FiscalYear(name=name, start_date=start_date,
-        end_date=end_date, company=company, move_sequence=move_sequence)
-    sequences, = fiscalyear.invoice_sequences
-    sequences.out_invoice_sequence = invoice_sequence
-    sequences.out_credit_note_sequence = invoice_sequence
-    sequences.in_invoice_sequence = invoice_sequence
-    sequences.in_credit_note_sequence = invoice_sequence
-    fiscalyear.save()
-    fiscalyear.click('create_period')
-    return fiscalyear
+    return FiscalYear(FiscalYear.create_year(
+            company.id, start_date, None, config.context))
 
 
 def setup(config, name, orgnr, vat=None, fiscal_year_start=None,

@@ -9,3 +9,7 @@ class SIEImportError(UserError):
 
 class BgMaxImportError(UserError):
     pass
+
+
+class YearEndError(UserError):
+    pass

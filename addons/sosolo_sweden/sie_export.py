@@ -9,11 +9,19 @@ the number of moves (DESIGN.md, "Large reads") and the database sorts
 them once.
 
 The books follow Tryton's model: balance accounts carry over from year
-to year, so the opening balance (#IB) of a year is everything booked on
-them before it, plus the moves of its opening period (an adjustment
-period that starts on the first day of the year, where SIE import puts
-the opening balance). Result accounts (#RES) count the year's moves
-outside that period.
+to year, so the opening balance (#IB) of a year is what Tryton carries
+into it, plus the moves of its opening period (an adjustment period that
+starts on the first day of the year, where SIE import puts the opening
+balance). What Tryton carries is the deferrals it wrote when it closed
+the previous year (account.account.deferral), or, while that year is
+open, everything booked before. Result accounts (#RES) count the year's
+moves outside the opening period.
+
+Tryton closes a year by moving each result account's balance to 2099
+in one move (the balance non-deferral, see fiscalyear.py); BAS books
+the same as 8999 "Årets resultat" against 2099. The file shows it the
+BAS way: the closing move's lines on result accounts are one line on
+8999, so #RES keeps the year's result account by account.
 """
 import datetime as dt
 from contextlib import closing
@@ -36,6 +44,8 @@ PROGRAM = 'SOSOLO'
 CHART_TYPE = 'EUBAS97'
 #: Rows fetched per round trip when streaming vouchers from PostgreSQL.
 FETCH = 2000
+#: The income statement account of the year's result (BAS 8999).
+RESULT_ACCOUNT = '8999'
 
 
 def account_type(code, statement, assets, revenue, expense):
@@ -90,6 +100,8 @@ class SIEExporter:
         self.writer = None
         #: {analytic account id: (dimension, object code)}
         self.objects = {}
+        #: codes of the result (income statement) accounts
+        self.income_codes = set()
 
     @staticmethod
     def get_previous(fiscalyear):
@@ -169,6 +181,8 @@ class SIEExporter:
         rows = [r for r in cursor if r[1] and r[1].isdigit()]
         for id_, code, name, statement, *flags in rows:
             accounts[id_] = (code, statement)
+            if statement == 'income':
+                self.income_codes.add(code)
             self.writer.write('#KONTO', code, name or code)
         for id_, code, name, statement, *flags in rows:
             self.writer.write(
@@ -217,20 +231,72 @@ class SIEExporter:
         return ((period.type == 'adjustment')
             & (period.start_date == year.start_date))
 
-    def get_opening(self, year):
+    @staticmethod
+    def _closing(move, period, year):
+        "Tryton's balance non-deferral move: its origin is the year."
+        return ((period.type == 'adjustment')
+            & (move.origin == f'account.fiscalyear,{year.id}'))
+
+    def get_carried(self, year):
+        """The balances Tryton carries into `year`: the deferrals of the
+        previous year once it is closed, else all that is booked
+        before."""
+        previous = self.get_previous(year)
+        if previous and previous.state != 'open':
+            Deferral = Pool().get('account.account.deferral')
+            deferral = Deferral.__table__()
+            cursor = Transaction().connection.cursor()
+            cursor.execute(*deferral.select(
+                    deferral.account,
+                    Coalesce(deferral.debit, 0) - Coalesce(deferral.credit, 0),
+                    where=deferral.fiscalyear == previous.id))
+            return {a: db_amount(b) for a, b in cursor if b}
         return self._balances(lambda line, move, period: (
-                (move.date < year.start_date)
-                | ((period.fiscalyear == year.id)
+                move.date < year.start_date))
+
+    @staticmethod
+    def _add(*balances):
+        total = {}
+        for balance in balances:
+            for account, amount in balance.items():
+                total[account] = total.get(account, 0) + amount
+        return {a: b for a, b in total.items() if b}
+
+    def get_opening(self, year):
+        return self._add(self.get_carried(year),
+            self._balances(lambda line, move, period: (
+                    (period.fiscalyear == year.id)
                     & self._opening(period, year))))
 
     def get_closing(self, year):
-        return self._balances(lambda line, move, period: (
-                move.date <= year.end_date))
+        return self._add(self.get_carried(year),
+            self._balances(lambda line, move, period: (
+                    period.fiscalyear == year.id)))
 
-    def get_result(self, year):
-        return self._balances(lambda line, move, period: (
+    def get_result(self, year, accounts):
+        """The year's balances outside its opening period, with the
+        closing move's lines on result accounts put on 8999."""
+        result = self._balances(lambda line, move, period: (
                 (period.fiscalyear == year.id)
-                & ~self._opening(period, year)))
+                & ~self._opening(period, year)
+                & ~self._closing(move, period, year)))
+        closing = self._balances(lambda line, move, period: (
+                (period.fiscalyear == year.id)
+                & self._closing(move, period, year)))
+        target = self._income_account(accounts)
+        moved = {}
+        for account, amount in closing.items():
+            if (target and account in accounts
+                    and accounts[account][1] == 'income'):
+                account = target
+            moved[account] = moved.get(account, 0) + amount
+        return self._add(result, moved)
+
+    @staticmethod
+    def _income_account(accounts):
+        for id_, (code, statement) in accounts.items():
+            if code == RESULT_ACCOUNT and statement == 'income':
+                return id_
 
     def write_balances(self, accounts):
         write = self.writer.write
@@ -243,7 +309,7 @@ class SIEExporter:
                 for code, amount in self._sorted(
                         accounts, balances, 'balance'):
                     write(label, index, code, amount)
-            results.append((index, self.get_result(year)))
+            results.append((index, self.get_result(year, accounts)))
         for index, balances in results:
             for code, amount in self._sorted(accounts, balances, 'income'):
                 write('#RES', index, code, amount)
@@ -286,12 +352,23 @@ class SIEExporter:
         """Write each posted move of the year as #VER with its #TRANS.
 
         One series per journal (its code), numbered from 1 in order of
-        date and creation (SIE 4B, 8.21: #VER).
+        date and creation (SIE 4B, 8.21: #VER). The closing move's lines
+        on result accounts are one #TRANS on 8999 (see the module
+        docstring).
         """
         Journal = Pool().get('account.journal')
         journals = sorted(Journal.search([]),
             key=lambda j: (self.series(j), j.id))
         write = self.writer.write
+        closing_moves = self.closing_moves()
+        pending = []
+
+        def end_voucher():
+            if pending and sum(pending):
+                write('#TRANS', RESULT_ACCOUNT, ObjectList(), sum(pending))
+            pending.clear()
+            write('}')
+
         for journal in journals:
             series = self.series(journal)
             number = 0
@@ -304,12 +381,16 @@ class SIEExporter:
                         rows[0][:7])
                     if move_id != current:
                         if current is not None:
-                            write('}')
+                            end_voucher()
                         current = move_id
                         number += 1
                         write('#VER', series, number, self._date(date),
                             description or '')
                         write('{')
+                    if (move_id in closing_moves
+                            and code in self.income_codes):
+                        pending.append(db_amount(amount))
+                        continue
                     # A line split over several objects of a dimension
                     # is one #TRANS per piece.
                     for objects, piece in split_objects(db_amount(amount),
@@ -319,7 +400,25 @@ class SIEExporter:
                             fields += ['', text]
                         write('#TRANS', *fields)
             if current is not None:
-                write('}')
+                end_voucher()
+
+    def closing_moves(self):
+        """The ids of the year's closing moves, when the chart has 8999
+        to show them on."""
+        if RESULT_ACCOUNT not in self.income_codes:
+            return set()
+        Move = Pool().get('account.move')
+        Period = Pool().get('account.period')
+        move = Move.__table__()
+        period = Period.__table__()
+        year = self.fiscalyear
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*move.join(period,
+                condition=move.period == period.id
+                ).select(move.id,
+                where=(period.fiscalyear == year.id)
+                & self._closing(move, period, year)))
+        return {i for i, in cursor}
 
     def voucher_query(self, journal):
         """The lines of the posted moves of `journal` in the year, with

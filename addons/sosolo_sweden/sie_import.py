@@ -178,7 +178,7 @@ class SIEImporter:
                     ('end_date', '>=', start),
                     ])
             if not found:
-                fiscalyear = create_fiscalyear(self.company, start, end)
+                fiscalyear = FiscalYear.create_year(self.company, start, end)
             elif (len(found) == 1 and found[0].start_date == start
                     and found[0].end_date == end):
                 fiscalyear, = found
@@ -569,49 +569,3 @@ def opening_period(fiscalyear):
                 'type': 'adjustment',
                 }])
     return period
-
-
-def create_fiscalyear(company, start, end):
-    """Create a fiscal year from `start` to `end` in monthly periods.
-
-    Same names and sequences as sosolo.cooperative.create_fiscal_year,
-    which does it through proteus for `sosolo init`; this runs inside
-    the import's transaction so that a refused file leaves no year.
-    """
-    pool = Pool()
-    FiscalYear = pool.get('account.fiscalyear')
-    Sequence = pool.get('ir.sequence.strict')
-    ModelData = pool.get('ir.model.data')
-    name = str(start.year) if start.month == 1 else f'{start.year}/{end.year}'
-    move_sequence, invoice_sequence = Sequence.create([{
-                'name': f"Verifikationer {name}",
-                'sequence_type': ModelData.get_id(
-                    'account', 'sequence_type_account_move'),
-                'company': company.id,
-                }, {
-                'name': f"Fakturor {name}",
-                'sequence_type': ModelData.get_id(
-                    'account_invoice', 'sequence_type_account_invoice'),
-                'company': company.id,
-                'prefix': f'{start.year}-',
-                'padding': 4,
-                }])
-    fiscalyear, = FiscalYear.create([{
-                'name': name,
-                'start_date': start,
-                'end_date': end,
-                'company': company.id,
-                'move_sequence': move_sequence.id,
-                'invoice_sequences': [('create', [{
-                                'company': company.id,
-                                'out_invoice_sequence': invoice_sequence.id,
-                                'out_credit_note_sequence':
-                                invoice_sequence.id,
-                                'in_invoice_sequence': invoice_sequence.id,
-                                'in_credit_note_sequence':
-                                invoice_sequence.id,
-                                }])],
-                }])
-    FiscalYear.create_period([fiscalyear])
-    return fiscalyear
-

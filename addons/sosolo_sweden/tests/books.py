@@ -13,7 +13,6 @@ import datetime as dt
 from trytond.modules.account.tests import create_chart
 from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.currency.tests import create_currency
-from trytond.modules.sosolo_sweden.sie_import import create_fiscalyear
 from trytond.pool import Pool
 
 from .transactions import committed
@@ -45,6 +44,12 @@ def books():
     company = _find()
     assert company, "setup_books() was not called in setUpClass"
     return company
+
+
+def create_fiscalyear(company, start_date, end_date):
+    "Create the fiscal year of `company` as `sosolo init` does."
+    FiscalYear = Pool().get('account.fiscalyear')
+    return FiscalYear.create_year(company, start_date, end_date)
 
 
 def _find():

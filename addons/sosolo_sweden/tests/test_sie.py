@@ -21,11 +21,13 @@ from trytond.modules.currency.tests import create_currency
 from trytond.modules.sosolo_sweden.exceptions import SIEImportError
 from trytond.modules.sosolo_sweden.sie_export import SIEExporter
 from trytond.modules.sosolo_sweden.sie_import import (
-    SIEImporter, create_fiscalyear, opening_period)
+    SIEImporter, opening_period)
 from trytond.modules.sosolo_sweden.sie_reader import file_kind, read
 from trytond.pool import Pool
 from trytond.tests.test_tryton import activate_module, with_transaction
 from trytond.transaction import Transaction
+
+from .books import create_fiscalyear
 
 DATA = Path(__file__).parent / 'data'
 GOLDEN = Path(__file__).parent / 'sie_golden.se'
