@@ -11,7 +11,7 @@ import importlib
 import pkgutil
 import sys
 
-from . import commands
+from . import commands, database
 from .errors import CommandError
 
 
@@ -46,6 +46,8 @@ def parser():
 def main(argv=None):
     args = parser().parse_args(argv)
     try:
+        # Before any command imports trytond: see database.load_config.
+        database.load_config(args.config)
         return args.func(args) or 0
     except CommandError as exception:
         print(f"sosolo: {exception}", file=sys.stderr)

@@ -41,7 +41,6 @@ def run(args):
             "(10 siffror, NNNNNN-NNNN, med rätt kontrollsiffra)")
     start = (date(args.fiscal_year_start) if args.fiscal_year_start
         else dt.date(dt.date.today().year, 1, 1))
-    database.load_config(args.config)
     if database.exists(args.database):
         raise CommandError(f"databasen {args.database} finns redan")
     password = os.environ.get('SOSOLO_ADMIN_PASSWORD') or getpass.getpass(

@@ -54,7 +54,6 @@ def to_csv(rows, kinds):
 
 def run(args):
     args.date = date(args.date)
-    database.load_config(args.config)
     if not database.exists(args.database):
         raise CommandError(f"databasen {args.database} finns inte")
     from trytond.pool import Pool
