@@ -9,3 +9,7 @@ class SIEImportError(UserError):
 
 class BgMaxImportError(UserError):
     pass
+
+
+class InvoiceBankgiroError(UserError):
+    pass
