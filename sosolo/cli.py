@@ -23,8 +23,15 @@ def command_modules():
             yield module
 
 
+class Parser(argparse.ArgumentParser):
+    "Usage errors too are one line and exit 1, as every other error."
+
+    def error(self, message):
+        self.exit(1, f"sosolo: {message} (se {self.prog} --help)\n")
+
+
 def parser():
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog='sosolo',
         description="SOSOLO: verktyg för kooperativets Tryton-databas.")
     parser.add_argument('-c', '--config', default='config/trytond.conf',
