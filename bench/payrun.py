@@ -14,12 +14,13 @@ Prints the times and the ratio of (2) to (3); the goal is within 2x.
 
     scripts/pg start
     .venv/bin/python bench/payrun.py [--employees 1000]
-        [--uri postgresql://postgres@127.0.0.1:5439/]
+        [--uri URI]   (default: the cluster of scripts/pg)
 """
 import argparse
 import datetime as dt
 import io
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -63,13 +64,20 @@ def timed(label, func, results):
     return value
 
 
+def pg_uri():
+    "The cluster scripts/pg starts, where its port is set."
+    return os.environ.get('SOSOLO_TEST_PG_URI') or subprocess.run(
+        [str(ROOT / 'scripts' / 'pg'), 'uri'], capture_output=True,
+        text=True, check=True).stdout.strip()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--employees', type=int, default=1000)
     parser.add_argument('--pdf-sample', type=int, default=100,
         help="payslips rendered as PDF (weasyprint is slow)")
-    parser.add_argument('--uri', default=os.environ.get(
-            'SOSOLO_TEST_PG_URI', 'postgresql://postgres@127.0.0.1:5439/'))
+    parser.add_argument('--uri', default=pg_uri(),
+        help="the database server (standard: the cluster of scripts/pg)")
     args = parser.parse_args()
     n = args.employees
 

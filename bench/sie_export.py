@@ -17,9 +17,10 @@ pool is loaded, or the COPY once connected). Loading Tryton's pool takes
 seconds whatever the size of the book. The load average is printed too:
 the figures mean little on a busy machine.
 
-    PGPORT=5441 scripts/pg start
-    .venv/bin/python bench/sie_export.py [--lines 100000] \\
-        [--uri postgresql://postgres@127.0.0.1:5441/]
+    scripts/pg start
+    .venv/bin/python bench/sie_export.py [--lines 100000] [--uri URI]
+
+(`make bench` does both, on the cluster and port of scripts/pg.)
 
 The moves are copied from one posted template move with SQL
 (INSERT ... SELECT generate_series): creating 100,000 lines through the
@@ -227,11 +228,18 @@ def write_config(uri):
     return config_file
 
 
+def pg_uri():
+    "The cluster scripts/pg starts, where its port is set."
+    return os.environ.get('SOSOLO_TEST_PG_URI') or subprocess.run(
+        [str(ROOT / 'scripts' / 'pg'), 'uri'], capture_output=True,
+        text=True, check=True).stdout.strip()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--lines', type=int, default=100_000)
-    parser.add_argument('--uri',
-        default='postgresql://postgres@127.0.0.1:5441/')
+    parser.add_argument('--uri', default=pg_uri(),
+        help="the database server (standard: the cluster of scripts/pg)")
     parser.add_argument('--rebuild', action='store_true',
         help="drop the book a previous run built")
     parser.add_argument('--skip-fec', action='store_true',

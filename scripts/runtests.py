@@ -27,8 +27,10 @@ import unittest
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PG_URI = os.environ.get(
-    'SOSOLO_TEST_PG_URI', 'postgresql://postgres@127.0.0.1:5439/')
+# scripts/pg sets the test cluster's port.
+PG_URI = os.environ.get('SOSOLO_TEST_PG_URI') or subprocess.run(
+    [str(ROOT / 'scripts' / 'pg'), 'uri'], capture_output=True,
+    text=True, check=True).stdout.strip()
 
 
 def packages():

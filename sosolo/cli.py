@@ -11,7 +11,7 @@ import importlib
 import pkgutil
 import sys
 
-from . import commands
+from . import commands, database
 from .errors import CommandError
 
 
@@ -23,8 +23,15 @@ def command_modules():
             yield module
 
 
+class Parser(argparse.ArgumentParser):
+    "Usage errors too are one line and exit 1, as every other error."
+
+    def error(self, message):
+        self.exit(1, f"sosolo: {message} (se {self.prog} --help)\n")
+
+
 def parser():
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog='sosolo',
         description="SOSOLO: verktyg för kooperativets Tryton-databas.")
     parser.add_argument('-c', '--config', default='config/trytond.conf',
@@ -46,6 +53,8 @@ def parser():
 def main(argv=None):
     args = parser().parse_args(argv)
     try:
+        # Before any command imports trytond: see database.load_config.
+        database.load_config(args.config)
         return args.func(args) or 0
     except CommandError as exception:
         print(f"sosolo: {exception}", file=sys.stderr)

@@ -53,15 +53,18 @@ def get_sek(config):
 
 
 def create_company(config, name, orgnr, vat=None, f_tax_approved=True,
-        address=None):
+        address=None, bankgiro=None):
     "Create the cooperative as the database's company, in SEK."
-    from trytond.modules.sosolo_sweden.rules import normalize_orgnr
+    from trytond.modules.sosolo_sweden.rules import (
+        normalize_bankgiro, normalize_orgnr)
     Party = Model.get('party.party', config=config)
     User = Model.get('res.user', config=config)
     code = normalize_orgnr(orgnr)
     if not code:
         raise CommandError(
             f"{orgnr!r} är inte ett giltigt organisationsnummer")
+    if bankgiro is not None:
+        bankgiro = check_bankgiro(bankgiro)
     party = Party(name=name)
     identifier = party.identifiers.new(type='se_orgnr')
     identifier.code = code
@@ -82,11 +85,39 @@ def create_company(config, name, orgnr, vat=None, f_tax_approved=True,
     company.timezone = 'Europe/Stockholm'
     company.se_legal_form = 'EK'
     company.f_tax_approved = f_tax_approved
+    company.se_bankgiro = bankgiro
     company_config.execute('add')
     config._context = User.get_preferences(True, {})
     Company = Model.get('company.company', config=config)
     company, = Company.find([('party', '=', party.id)])
     return company
+
+
+def check_bankgiro(value):
+    "The bankgiro number `value` as NNNN-NNNN, or a CommandError."
+    from trytond.modules.sosolo_sweden.rules import normalize_bankgiro
+    number = normalize_bankgiro(value)
+    if not number:
+        raise CommandError(f"{value!r} är inte ett giltigt bankgironummer "
+            "(7 eller 8 siffror med rätt kontrollsiffra)")
+    return number
+
+
+def create_payment_term(config, days):
+    """Create the payment term "`days` dagar netto" and make it the
+    default for customers: the due date on every customer invoice."""
+    Term = Model.get('account.invoice.payment_term', config=config)
+    Configuration = Model.get('account.configuration', config=config)
+    term = Term(name=f"{days} dagar netto")
+    line = term.lines.new(type='remainder')
+    # A new line comes with one delta of 0 days.
+    delta, = line.relativedeltas or [line.relativedeltas.new()]
+    delta.days = days
+    term.save()
+    configuration = Configuration(1)
+    configuration.default_customer_payment_term = term
+    configuration.save()
+    return term
 
 
 def create_chart(config, company):
@@ -118,17 +149,21 @@ def create_fiscal_year(config, company, start_date):
 
 
 def setup(config, name, orgnr, vat=None, fiscal_year_start=None,
-        address=None):
+        address=None, bankgiro=None, payment_days=None):
     """Set up an empty database as the books of a Swedish cooperative.
 
-    Company (ekonomisk förening, SEK), BAS chart, VAT, a fiscal year in
-    monthly periods and Swedish as the users' language.
+    Company (ekonomisk förening, SEK, its bankgiro), BAS chart, VAT, a
+    fiscal year in monthly periods, the customers' payment term of
+    `payment_days` days when given, and Swedish as the users' language.
     """
     if fiscal_year_start is None:
         fiscal_year_start = dt.date(dt.date.today().year, 1, 1)
     set_swedish(config)
-    company = create_company(config, name, orgnr, vat, address=address)
+    company = create_company(config, name, orgnr, vat, address=address,
+        bankgiro=bankgiro)
     create_chart(config, company)
+    if payment_days is not None:
+        create_payment_term(config, payment_days)
     fiscalyear = create_fiscal_year(config, company, fiscal_year_start)
     close_configuration_wizard(config)
     return company, fiscalyear

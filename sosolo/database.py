@@ -26,15 +26,37 @@ def installed_modules():
     return [m for m in MODULES if m in available]
 
 
+#: trytond's folders that config/trytond.conf leaves out, as trytond
+#: wants them absolute: {(section, option): folder under the directory
+#: sosolo runs in, the repository root}.
+FOLDERS = {
+    ('database', 'path'): 'var/db',
+    ('web', 'root'): 'var/sao',
+    }
+
+
 def load_config(config_file):
-    if not Path(config_file).exists():
-        raise CommandError(f"konfigurationsfilen {config_file} finns inte")
-    # The SQLite folder and sao's folder are not in config/trytond.conf:
-    # trytond needs them absolute, so they default to var/ of the folder
-    # sosolo runs in (the repository root), unless the environment says.
-    os.environ.setdefault('TRYTOND_DATABASE__PATH', os.path.abspath('var/db'))
-    os.environ.setdefault('TRYTOND_WEB__ROOT', os.path.abspath('var/sao'))
+    """Read `config_file` into trytond's configuration; return it.
+
+    The ``sosolo`` command calls this first, before anything imports
+    trytond: trytond.config takes the environment when it is first
+    imported (trytond.transaction and proteus import it), so the folders
+    of FOLDERS are put in the environment (for trytond-admin too) and
+    in the configuration here, unless the environment names them. The
+    file is read last and wins, as with trytond's own commands.
+    """
+    if not Path(config_file).is_file():
+        raise CommandError(f"konfigurationsfilen {config_file} finns inte "
+            "(kör sosolo från förrådets rot eller ange -c)")
+    values = {}
+    for (section, option), folder in FOLDERS.items():
+        key = f'TRYTOND_{section.upper()}__{option.upper()}'
+        values[section, option] = os.environ.setdefault(
+            key, os.path.abspath(folder))
     from trytond import config
+    for (section, option), value in values.items():
+        # Already imported (main() called in-process): set them anyway.
+        config.set(section, option, value)
     config.update_etc(config_file)
     return config
 

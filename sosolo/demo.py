@@ -17,6 +17,8 @@ COOPERATIVE = {
     'name': "SOSOLO Västerbotten ek. för.",
     'orgnr': '769640-1236',
     'vat': 'SE769640123601',
+    'bankgiro': '5050-1055',
+    'payment_days': 30,
     'address': {'street': "Storgatan 12", 'postal_code': '921 31',
         'city': "Lycksele"},
     }
@@ -78,12 +80,9 @@ def party(config, name, street, postal_code, city, email=None,
 
 
 def payment_term(config):
-    Term = Model.get('account.invoice.payment_term', config=config)
-    term = Term(name="30 dagar netto")
-    line = term.lines.new(type='remainder')
-    line.relativedeltas.new(days=30)
-    term.save()
-    return term
+    "The customers' payment term that cooperative.setup made."
+    Configuration = Model.get('account.configuration', config=config)
+    return Configuration(1).default_customer_payment_term
 
 
 def tax(config, fs_id, company):
@@ -106,7 +105,9 @@ def load(config, progress):
     progress.step(label="Kooperativet, kontoplan och räkenskapsår")
     company, fiscalyear = cooperative.setup(config,
         COOPERATIVE['name'], COOPERATIVE['orgnr'], COOPERATIVE['vat'],
-        FISCAL_YEAR_START, address=COOPERATIVE['address'])
+        FISCAL_YEAR_START, address=COOPERATIVE['address'],
+        bankgiro=COOPERATIVE['bankgiro'],
+        payment_days=COOPERATIVE['payment_days'])
     progress.step(label="Kunder och medlemmar")
     customers = [party(config, n, s, p, c, orgnr=o)
         for n, o, s, p, c in CUSTOMERS]

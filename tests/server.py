@@ -20,8 +20,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-PG_URI = os.environ.get(
-    'SOSOLO_TEST_PG_URI', 'postgresql://postgres@127.0.0.1:5439/')
+# scripts/pg sets the test cluster's port.
+PG_URI = os.environ.get('SOSOLO_TEST_PG_URI') or subprocess.run(
+    [str(ROOT / 'scripts' / 'pg'), 'uri'], capture_output=True,
+    text=True, check=True).stdout.strip()
 
 
 def backend():

@@ -13,3 +13,7 @@ class BgMaxImportError(UserError):
 
 class YearEndError(UserError):
     pass
+
+
+class InvoiceBankgiroError(UserError):
+    pass

@@ -1,9 +1,11 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
+from trytond.i18n import gettext
 from trytond.model import Index, fields
 from trytond.pool import PoolMeta
 from trytond.pyson import Eval
 
+from .exceptions import InvoiceBankgiroError
 from .ocr import is_valid_ocr, ocr_reference
 
 
@@ -22,6 +24,22 @@ class Invoice(metaclass=PoolMeta):
         cls.se_ocr.search_unaccented = False
         t = cls.__table__()
         cls._sql_indexes.add(Index(t, (t.se_ocr, Index.Equality())))
+
+    @classmethod
+    def _post(cls, invoices):
+        # Both post and post_batch come here, before any move is made.
+        cls.check_bankgiro(invoices)
+        super()._post(invoices)
+
+    @classmethod
+    def check_bankgiro(cls, invoices):
+        """Refuse customer invoices of a company without a bankgiro: the
+        invoice tells the customer to pay to it with the OCR reference."""
+        for invoice in invoices:
+            if invoice.type == 'out' and not invoice.company.se_bankgiro:
+                raise InvoiceBankgiroError(gettext(
+                        'sosolo_sweden.msg_invoice_no_bankgiro',
+                        company=invoice.company.rec_name))
 
     def compute_fields(self, field_names=None):
         values = super().compute_fields(field_names=field_names)

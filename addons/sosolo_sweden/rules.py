@@ -1,8 +1,12 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Swedish rules that need no database."""
+import re
+
 from dateutil.relativedelta import relativedelta
 from stdnum.se import orgnr as _orgnr
+
+from .ocr import luhn_digit
 
 #: Company forms as SIE writes them in #FTYP (SIE filformat 4B, 8.3).
 LEGAL_FORMS = [
@@ -57,3 +61,19 @@ def next_fiscal_year_due(end_date, date):
     before the first invoice or payslip of the new year is dated in it.
     """
     return date > end_date - relativedelta(months=1)
+def normalize_bankgiro(value):
+    """Return the bankgiro number as NNN-NNNN or NNNN-NNNN, or None.
+
+    A bankgiro number has 7 or 8 digits, the last a Luhn (modulus 10)
+    check digit over the others (Bankgirot, "Bankgironummer", and its
+    BgMax technical manual, which writes it right-aligned in 10 digits).
+    Spaces and the hyphen are optional.
+
+    >>> normalize_bankgiro('5050 1055'), normalize_bankgiro('5050-1056')
+    ('5050-1055', None)
+    """
+    digits = re.sub(r'[\s-]', '', value or '')
+    if (not digits.isdigit() or len(digits) not in {7, 8}
+            or luhn_digit(digits[:-1]) != digits[-1]):
+        return None
+    return f'{digits[:-4]}-{digits[-4:]}'

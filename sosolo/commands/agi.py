@@ -17,9 +17,15 @@ def period(value):
         raise CommandError(f"{value!r} är ingen månad (ÅÅÅÅ-MM)")
 
 
+def previous_month(today):
+    "The month before `today`'s, as ÅÅÅÅ-MM: the month AGI is due for."
+    return (today.replace(day=1) - dt.timedelta(days=1)).strftime('%Y-%m')
+
+
 def configure(parser):
-    parser.add_argument('--period', required=True,
-        help="utbetalningsmånad, ÅÅÅÅ-MM")
+    parser.add_argument('--period', default=previous_month(dt.date.today()),
+        help="utbetalningsmånad, ÅÅÅÅ-MM (standard: förra månaden, "
+        "%(default)s)")
     parser.add_argument('-o', '--output', type=Path, required=True,
         help="filen att skriva")
 

@@ -14,7 +14,6 @@ def configure(parser):
 
 def run(args):
     from .. import demo
-    database.load_config(args.config)
     progress = Progress(f"Demo {args.database}", total=None)
     if args.reset and database.exists(args.database):
         database.drop(args.database)

@@ -3,6 +3,7 @@
 import datetime as dt
 import getpass
 import os
+import sys
 
 from .. import database
 from ..errors import CommandError
@@ -25,10 +26,35 @@ def configure(parser):
     parser.add_argument('--orgnr', required=True,
         help="organisationsnummer, NNNNNN-NNNN")
     parser.add_argument('--vat', help="momsregistreringsnummer, SE…01")
+    parser.add_argument('--bankgiro',
+        help="bankgironumret kunderna betalar till, NNNN-NNNN (krävs "
+        "för att bokföra kundfakturor; kan anges senare på företaget)")
+    parser.add_argument('--payment-days', type=int, default=30,
+        help="kundfakturornas betalningsvillkor i dagar netto "
+        "(standard: %(default)s)")
     parser.add_argument('--fiscal-year-start', type=str,
         help="första dagen i räkenskapsåret (standard: 1 januari i år)")
     parser.add_argument('--admin-email', default='',
         help="e-postadress till användaren admin")
+
+
+def admin_password():
+    """The admin password: SOSOLO_ADMIN_PASSWORD, else asked for on the
+    terminal; without either, a CommandError naming the variable."""
+    password = os.environ.get('SOSOLO_ADMIN_PASSWORD')
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise CommandError("ange lösenordet för admin i "
+            "SOSOLO_ADMIN_PASSWORD (ingen terminal att fråga på)")
+    try:
+        password = getpass.getpass("Lösenord för admin: ")
+    except EOFError:
+        password = ''
+    if not password:
+        raise CommandError("inget lösenord för admin angavs "
+            "(ange det, eller sätt SOSOLO_ADMIN_PASSWORD)")
+    return password
 
 
 def run(args):
@@ -39,13 +65,16 @@ def run(args):
         raise CommandError(
             f"{args.orgnr!r} är inte ett giltigt organisationsnummer "
             "(10 siffror, NNNNNN-NNNN, med rätt kontrollsiffra)")
+    if args.bankgiro is not None:
+        args.bankgiro = cooperative.check_bankgiro(args.bankgiro)
+    if not 0 <= args.payment_days <= 365:
+        raise CommandError(
+            f"--payment-days: {args.payment_days} är inte 0–365 dagar")
     start = (date(args.fiscal_year_start) if args.fiscal_year_start
         else dt.date(dt.date.today().year, 1, 1))
-    database.load_config(args.config)
     if database.exists(args.database):
         raise CommandError(f"databasen {args.database} finns redan")
-    password = os.environ.get('SOSOLO_ADMIN_PASSWORD') or getpass.getpass(
-        "Lösenord för admin: ")
+    password = admin_password()
     progress = Progress(f"Init {args.database}")
     progress.step(label="Skapar databasen")
     database.create(args.database, args.config, password, args.admin_email)
@@ -54,7 +83,8 @@ def run(args):
         progress.step(label="Aktiverar modulerna")
         database.activate(config, database.installed_modules())
         progress.step(label="Kooperativet, kontoplan och räkenskapsår")
-        cooperative.setup(config, args.company, args.orgnr, args.vat, start)
+        cooperative.setup(config, args.company, args.orgnr, args.vat, start,
+            bankgiro=args.bankgiro, payment_days=args.payment_days)
     except BaseException:
         database.drop(args.database)
         raise

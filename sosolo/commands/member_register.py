@@ -7,6 +7,7 @@ register of members; this writes it as CSV (for spreadsheets: `;`,
 decimal comma, UTF-8) or as the back office's PDF report.
 """
 import csv
+import datetime as dt
 import io
 
 from .. import database
@@ -24,8 +25,9 @@ HEADER = [
 
 
 def configure(parser):
-    parser.add_argument('--date', required=True,
-        help="förteckningen per detta datum, ÅÅÅÅ-MM-DD")
+    parser.add_argument('--date', default=dt.date.today().isoformat(),
+        help="förteckningen per detta datum, ÅÅÅÅ-MM-DD "
+        "(standard: i dag)")
     parser.add_argument('--format', choices=['csv', 'pdf'], default='csv',
         help="filformat (standard: %(default)s)")
     parser.add_argument('-o', '--output', required=True,
@@ -54,7 +56,6 @@ def to_csv(rows, kinds):
 
 def run(args):
     args.date = date(args.date)
-    database.load_config(args.config)
     if not database.exists(args.database):
         raise CommandError(f"databasen {args.database} finns inte")
     from trytond.pool import Pool

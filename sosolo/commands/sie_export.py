@@ -11,8 +11,9 @@ HELP = "exportera ett räkenskapsår som SIE-fil (typ 4E som standard)"
 
 
 def configure(parser):
-    parser.add_argument('--fiscal-year', required=True,
-        help="räkenskapsåret: dess namn (2026) eller startår")
+    parser.add_argument('--fiscal-year',
+        help="räkenskapsåret: dess namn eller startår "
+        "(standard: räkenskapsåret som dagens datum ligger i)")
     parser.add_argument('--type', choices=['1', '2', '3', '4'], default='4',
         help="SIE-typ (standard: %(default)s, 4E med verifikationer)")
     parser.add_argument('--checksum', action='store_true',
@@ -23,9 +24,20 @@ def configure(parser):
         help="visa hur lång tid exporten tog, utan starten av Tryton")
 
 
-def find_fiscalyear(company, value):
+def find_fiscalyear(company, value=None):
+    "The fiscal year named (or starting in) `value`, else today's."
     from trytond.pool import Pool
     FiscalYear = Pool().get('account.fiscalyear')
+    if value is None:
+        Date = Pool().get('ir.date')
+        today = Date.today()
+        years = FiscalYear.search([('company', '=', company.id),
+                ('start_date', '<=', today), ('end_date', '>=', today)])
+        if not years:
+            raise CommandError(
+                f"det finns inget räkenskapsår som omfattar {today} "
+                "(ange --fiscal-year)")
+        return years[0]
     years = FiscalYear.search([
             ('company', '=', company.id), ('name', '=', value)])
     if not years and value.isdigit():

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
+import datetime as dt
 import sys
 from decimal import Decimal, InvalidOperation
 
@@ -11,7 +12,8 @@ HELP = "skatteavdrag enligt skattetabell för en månadslön"
 
 
 def configure(parser):
-    parser.add_argument('--year', type=int, required=True, help="inkomstår")
+    parser.add_argument('--year', type=int, default=dt.date.today().year,
+        help="inkomstår (standard: i år, %(default)s)")
     parser.add_argument('--table', type=int, help="tabellnummer")
     parser.add_argument('--column', type=int, default=1,
         help="kolumn (standard: %(default)s)")

@@ -8,7 +8,9 @@ from decimal import Decimal
 
 from pypdf import PdfReader
 
+from trytond.i18n import gettext
 from trytond.modules.company.tests import set_company
+from trytond.modules.sosolo_sweden.exceptions import InvoiceBankgiroError
 from trytond.modules.sosolo_sweden.ocr import is_valid_ocr, ocr_reference
 from trytond.pool import Pool
 from trytond.tests.test_tryton import activate_module, with_transaction
@@ -92,3 +94,24 @@ class InvoiceTestCase(unittest.TestCase):
                 for page in PdfReader(io.BytesIO(content)).pages)
             self.assertIn("Omvänd betalningsskyldighet", text)
             self.assertIn(f"OCR: {reverse.se_ocr}", text)
+
+    @with_transaction()
+    def test_no_bankgiro_refused(self):
+        "A customer invoice is not posted while the company has no bankgiro"
+        pool = Pool()
+        Company = pool.get('company.company')
+        Party = pool.get('party.party')
+        Invoice = pool.get('account.invoice')
+        company = books()
+        Company.write([company], {'se_bankgiro': None})
+        with set_company(company):
+            party, = Party.create([{'name': "Utan Bankgiro AB",
+                        'addresses': [('create', [{}])]}])
+            with self.assertRaises(InvoiceBankgiroError) as caught:
+                post_invoice(company, party, '1000')
+            invoice, = Invoice.search([('party', '=', party.id)])
+            self.assertEqual(invoice.state, 'draft')
+            self.assertIsNone(invoice.move)
+            self.assertEqual(caught.exception.message, gettext(
+                    'sosolo_sweden.msg_invoice_no_bankgiro',
+                    company=company.rec_name))

@@ -12,9 +12,10 @@ import unittest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trytond.modules.sosolo_sweden import ocr
+from trytond.modules.sosolo_sweden import ocr, rules
 from trytond.modules.sosolo_sweden.ocr import (
     is_valid_ocr, luhn_digit, ocr_reference)
+from trytond.modules.sosolo_sweden.rules import normalize_bankgiro
 
 
 class OCRTestCase(unittest.TestCase):
@@ -68,6 +69,30 @@ class OCRTestCase(unittest.TestCase):
         self.assertFalse(is_valid_ocr(changed))
 
 
+class BankgiroTestCase(unittest.TestCase):
+    "Bankgiro numbers: 7 or 8 digits, the last a Luhn check digit (#11)"
+
+    def test_known(self):
+        for value, expected in [
+                # Bankgirot's test bankgiro in BgMax examples.
+                ('991-2346', '991-2346'), ('9912346', '991-2346'),
+                ('5050-1055', '5050-1055'), (' 5050 1055 ', '5050-1055'),
+                ('991-2347', None), ('5050-1056', None),
+                ('123456', None), ('123456789', None),
+                ('5050-105a', None), ('', None), (None, None),
+                ]:
+            with self.subTest(value=value):
+                self.assertEqual(normalize_bankgiro(value), expected)
+
+    @given(st.from_regex(r'\A[0-9]{6,7}\Z'), st.integers(1, 9))
+    def test_one_wrong_check_digit_fails(self, base, delta):
+        number = base + luhn_digit(base)
+        self.assertEqual(normalize_bankgiro(number).replace('-', ''), number)
+        wrong = base + str((int(luhn_digit(base)) + delta) % 10)
+        self.assertIsNone(normalize_bankgiro(wrong))
+
+
 def load_tests(loader, tests, pattern):
     tests.addTests(doctest.DocTestSuite(ocr))
+    tests.addTests(doctest.DocTestSuite(rules))
     return tests
