@@ -3,15 +3,18 @@
 """Demo data: SOSOLO Västerbotten ek. för., its customers and members.
 
 Every name, number and address here is made up; the organisation numbers
-only pass the Luhn check.
+only pass the Luhn check. Every date follows the day the demo is built
+(see demo_dates): three fiscal years around it, records in the months
+before it.
 """
 import datetime as dt
 from decimal import Decimal
 
-from proteus import Model
+from proteus import Model, Wizard
 from trytond.exceptions import UserWarning as TrytonWarning
 
 from . import cooperative
+from .demo_dates import demo_dates
 
 COOPERATIVE = {
     'name': "SOSOLO Västerbotten ek. för.",
@@ -22,8 +25,6 @@ COOPERATIVE = {
     'address': {'street': "Storgatan 12", 'postal_code': '921 31',
         'city': "Lycksele"},
     }
-FISCAL_YEAR_START = dt.date(2026, 1, 1)
-
 CUSTOMERS = [
     ("Lycksele Bygg & Montage AB", '556677-8899', "Köpmangatan 3",
         '921 32', "Lycksele"),
@@ -46,16 +47,16 @@ MEMBERS = [
         "Dorotea"),
     ]
 
-#: (customer index, date, description, quantity, unit price, VAT template)
+#: (customer index, description, quantity, unit price, VAT template),
+#: invoiced on the dates of DemoDates.invoices
 INVOICES = [
-    (0, dt.date(2026, 3, 16), "Snickeriarbete, Anna Lind", 24,
-        Decimal('650.00'), 'vat_out_25'),
-    (1, dt.date(2026, 4, 2), "Webbplats och foton, Bertil Nilsson", 1,
-        Decimal('18500.00'), 'vat_out_25'),
-    (2, dt.date(2026, 6, 10), "Guidad bussresa Borgafjäll, Cecilia Berg", 30,
-        Decimal('450.00'), 'vat_out_6'),
-    (2, dt.date(2026, 9, 1), "Konsert vid fjällstugan, David Öhman", 1,
-        Decimal('12000.00'), 'vat_out_6'),
+    (0, "Snickeriarbete, Anna Lind", 24, Decimal('650.00'), 'vat_out_25'),
+    (1, "Webbplats och foton, Bertil Nilsson", 1, Decimal('18500.00'),
+        'vat_out_25'),
+    (2, "Guidad bussresa Borgafjäll, Cecilia Berg", 30, Decimal('450.00'),
+        'vat_out_6'),
+    (2, "Konsert vid fjällstugan, David Öhman", 1, Decimal('12000.00'),
+        'vat_out_6'),
     ]
 
 REVENUE_ACCOUNT = {'vat_out_25': '3001', 'vat_out_12': '3002',
@@ -85,6 +86,49 @@ def payment_term(config):
     return Configuration(1).default_customer_payment_term
 
 
+def configure_membership(config, company, contribution, fee,
+        capital_code='2083', fee_code='3990'):
+    "Set the membership configuration on the BAS accounts."
+    Configuration = Model.get('sosolo.membership.configuration',
+        config=config)
+    capital = account(config, capital_code, company)
+    fee_account = account(config, fee_code, company)
+    configuration = Configuration(1)
+    configuration.capital_account = capital
+    configuration.fee_account = fee_account
+    for kind in ['person', 'sole_trader', 'company', 'investing']:
+        setattr(configuration, f'contribution_{kind}', contribution)
+    configuration.fee_amount = fee
+    configuration.save()
+    return configuration
+
+
+def payment_method(config, company, bank_code='1930'):
+    "The bank payment method the demo's customers and members pay with."
+    Method = Model.get('account.invoice.payment.method', config=config)
+    Journal = Model.get('account.journal', config=config)
+    methods = Method.find([('company', '=', company.id)])
+    if methods:
+        return methods[0]
+    bank = account(config, bank_code, company)
+    journal, = Journal.find([('type', '=', 'cash')], limit=1)
+    method = Method(name="Bankgiro", journal=journal, company=company,
+        credit_account=bank, debit_account=bank)
+    method.save()
+    return method
+
+
+def pay(config, invoice, date, method):
+    "Pay `invoice` in full on `date`."
+    wizard = Wizard('account.invoice.pay', [invoice], config=config)
+    wizard.form.payment_method = method
+    wizard.form.date = date
+    wizard.form.amount = invoice.amount_to_pay
+    wizard.execute('choice')
+    invoice.reload()
+    return invoice
+
+
 def tax(config, fs_id, company):
     Tax = Model.get('account.tax', config=config)
     template = cooperative.model_id(config, 'sosolo_sweden', fs_id)
@@ -100,14 +144,19 @@ def account(config, code, company):
     return found
 
 
-def load(config, progress):
-    "Load the demo cooperative into an empty database with the modules."
+def load(config, progress, today=None):
+    """Load the demo cooperative into an empty database with the modules,
+    dated from `today` (the real date by default)."""
+    dates = demo_dates(today or dt.date.today())
     progress.step(label="Kooperativet, kontoplan och räkenskapsår")
+    first, *others = dates.fiscal_year_starts
     company, fiscalyear = cooperative.setup(config,
         COOPERATIVE['name'], COOPERATIVE['orgnr'], COOPERATIVE['vat'],
-        FISCAL_YEAR_START, address=COOPERATIVE['address'],
+        first, address=COOPERATIVE['address'],
         bankgiro=COOPERATIVE['bankgiro'],
         payment_days=COOPERATIVE['payment_days'])
+    for start in others:
+        cooperative.create_fiscal_year(config, company, start)
     progress.step(label="Kunder och medlemmar")
     customers = [party(config, n, s, p, c, orgnr=o)
         for n, o, s, p, c in CUSTOMERS]
@@ -117,17 +166,18 @@ def load(config, progress):
     if _activated(config, 'sosolo_membership'):
         # Before the customer invoices: invoice numbers follow dates.
         from . import demo_membership
-        demo_membership.load(config, company, members, progress)
+        demo_membership.load(config, company, members, progress, dates)
     progress.step(label="Fakturor")
-    for item in INVOICES:
-        invoice(config, company, customers, term, *item)
+    for (index, *item), date in zip(INVOICES, dates.invoices):
+        invoice(config, company, customers, term, index, date, *item)
         progress.step()
     if _activated(config, 'sosolo_payroll'):
         from . import demo_payroll
-        demo_payroll.load(config, company, members, progress)
+        demo_payroll.load(config, company, members, progress, dates)
     if _activated(config, 'sosolo_convoy'):
         from . import demo_convoy
-        demo_convoy.load(config, company, customers, members, progress)
+        demo_convoy.load(config, company, customers, members, progress,
+            dates)
     return company, members
 
 
@@ -151,7 +201,7 @@ def invoice(config, company, customers, term, index, date, description,
 def answering_warnings(config, func, *args):
     """Call `func`, answering Tryton's warnings as a user would.
 
-    The demo's invoices are dated earlier in the year, so Tryton warns
+    The demo's invoices are dated months before today, so Tryton warns
     that their due dates are past.
     """
     while True:

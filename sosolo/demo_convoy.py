@@ -4,9 +4,8 @@
 
 Anna has the standard plan, one assignment invoiced and paid by the
 customer (so her activity account has a balance), one draft and one
-receipt for an expense.
+receipt for an expense; the dates come from demo_dates.
 """
-import datetime as dt
 from decimal import Decimal
 
 from proteus import Model
@@ -18,19 +17,18 @@ RECEIPT = (b'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n'
     b'2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n'
     b'3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 210 297]>>endobj\n'
     b'trailer<</Root 1 0 R>>\n%%EOF\n')
-#: (customer index, description, start, end, [(line, qty, price, VAT)])
-PAID = (1, "Inredning av kaféet", dt.date(2026, 5, 4), dt.date(2026, 5, 15),
+#: (customer index, description, [(line, qty, price, VAT)])
+PAID = (1, "Inredning av kaféet",
     [("Snickeriarbete, timmar", Decimal(40), Decimal('625'), '25')])
-DRAFT = (0, "Ombyggnad av kontoret", dt.date(2026, 12, 1),
-    dt.date(2026, 12, 18),
+DRAFT = (0, "Ombyggnad av kontoret",
     [("Snickeriarbete, timmar", Decimal(60), Decimal('625'), '25'),
         ("Material", Decimal(1), Decimal('4800'), '25')])
 
 
-def load(config, company, customers, members, progress):
-    "Give Anna (the first member) a plan, assignments and an expense."
-    from trytond.modules.sosolo_membership.tests.tools import (
-        pay, payment_method)
+def load(config, company, customers, members, progress, dates):
+    """Give Anna (the first member) a plan, assignments and an expense,
+    on the DemoDates `dates`."""
+    from .demo import pay, payment_method
     Configuration = Model.get('sosolo.convoy.configuration', config=config)
     Expense = Model.get('sosolo.convoy.expense', config=config)
     Journal = Model.get('account.journal', config=config)
@@ -47,16 +45,20 @@ def load(config, company, customers, members, progress):
     anna, = Member.find([('party', '=', members[0].id)])
     anna.plan = plan
     anna.save()
-    paid = assignment(config, company, anna, customers, *PAID)
+    index, description, lines = PAID
+    paid = assignment(config, company, anna, customers, index, description,
+        dates.assignment_start, dates.assignment_end, lines)
     paid.click('submit')
     paid.click('approve')
     paid.reload()
     # Approval invoices today; the customer pays the same day.
     pay(config, paid.invoice, paid.invoice.invoice_date,
         payment_method(config, company))
-    assignment(config, company, anna, customers, *DRAFT)
+    index, description, lines = DRAFT
+    assignment(config, company, anna, customers, index, description,
+        dates.draft_start, dates.draft_end, lines)
     expense = Expense(company=company, member=anna, kind='receipt',
-        date=dt.date(2026, 5, 6), purpose="Skruvdragare till kaféjobbet",
+        date=dates.expense, purpose="Skruvdragare till kaféjobbet",
         amount=Decimal('1250.00'), vat_amount=Decimal('250.00'),
         receipt=RECEIPT, receipt_name='kvitto.pdf')
     expense.save()

@@ -2,6 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Demo memberships: Anna and Bertil are active members, Cecilia applies.
 
+They applied, were admitted and paid about ten months before the demo was
+built (see demo_dates).
+
 Their personal numbers are Skatteverket-style test numbers that pass the
 Luhn check (Cecilia's is a samordningsnummer); their portal password,
 ``demo``, is set by ``database.set_demo_passwords``.
@@ -18,17 +21,13 @@ ACTIVE = [
     ]
 APPLICANT = ('cecilia@example.se', 'person', '19811288-9871', '2462',
     'female')
-DECISION_DATE = dt.date(2026, 2, 2)
-PAYMENT_DATE = dt.date(2026, 2, 16)
-FEE_DATE = dt.date(2026, 3, 2)
 
 
-def load(config, company, parties, progress):
-    "Make the demo members of `parties` (found by e-mail)."
-    from trytond.modules.sosolo_membership.tests.tools import (
-        configure_membership, pay, payment_method)
-
-    from .demo import answering_warnings
+def load(config, company, parties, progress, dates):
+    """Make the demo members of `parties` (found by e-mail), on the
+    DemoDates `dates`."""
+    from .demo import (
+        answering_warnings, configure_membership, pay, payment_method)
     Member = Model.get('sosolo.member', config=config)
     WebUser = Model.get('web.user', config=config)
     progress.step(label="Medlemskap")
@@ -36,13 +35,13 @@ def load(config, company, parties, progress):
         fee=Decimal('300'))
     method = payment_method(config, company)
     by_email = {p.email: p for p in parties}
-    consent = dt.datetime.combine(DECISION_DATE, dt.time(9, 0))
+    consent = dt.datetime.combine(dates.decision, dt.time(9, 0))
 
     def member(email, kind, number, municipality, gender):
         party = by_email[email]
         record = Member(party=party, kind=kind, identity_number=number,
             municipality=municipality, gender=gender,
-            application_date=DECISION_DATE - dt.timedelta(days=14))
+            application_date=dates.application)
         record.save()
         # Consents are read-only in the back office: the portal stores
         # them when one applies; the demo writes them as admin.
@@ -55,20 +54,20 @@ def load(config, company, parties, progress):
 
     members = [member(*row) for row in ACTIVE]
     for record in members:
-        record.decision_date = DECISION_DATE
+        record.decision_date = dates.decision
         record.save()
     answering_warnings(config, Member.click, members, 'approve')
     for record in members:
         record.reload()
-        pay(config, record.capital_invoice, PAYMENT_DATE, method)
+        pay(config, record.capital_invoice, dates.capital_payment, method)
     progress.step(label="Årsavgifter")
     run = Wizard('sosolo.member.fee.run', config=config)
-    run.form.year = DECISION_DATE.year
-    run.form.invoice_date = FEE_DATE
+    run.form.year = dates.fee_year
+    run.form.invoice_date = dates.fee
     answering_warnings(config, run.execute, 'invoice')
     # Anna has paid her fee, Bertil not yet.
     anna = Member(members[0].id)
     fee, = anna.fees
-    pay(config, fee.invoice, FEE_DATE + dt.timedelta(days=10), method)
+    pay(config, fee.invoice, dates.fee_payment, method)
     member(*APPLICANT)
     return members

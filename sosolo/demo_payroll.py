@@ -1,10 +1,14 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Payroll demo data: two members employed, April 2026 paid.
+"""Payroll demo data: two members employed, one month paid.
 
 The personal identity numbers are made up; they only pass the Luhn check.
+The pay run is dated by demo_dates, some eight months before the demo is
+built. The demo has only Skatteverket's 2026 tables 33-35 (shipped with
+sosolo_payroll's tests); for any other year it needs (DemoDates.tax_years)
+it loads the same rows with the year column rewritten. Those stand-in
+tables are demo data only, not Skatteverket's tables of that year.
 """
-import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,25 +21,38 @@ EMPLOYEES = [
     ]
 
 
-def tax_tables():
-    "Skatteverket's 2026 tables 33-35, shipped with the module's tests."
+#: Swedish month names, for the pay run's description.
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli",
+    "augusti", "september", "oktober", "november", "december")
+
+
+def tax_tables(year=2026):
+    """Skatteverket's 2026 tables 33-35, shipped with the module's tests,
+    standing in for `year`: the year column (the first) is rewritten."""
     from trytond.modules import sosolo_payroll
-    return (Path(sosolo_payroll.__file__).parent / 'tests' / 'data'
+    data = (Path(sosolo_payroll.__file__).parent / 'tests' / 'data'
         / 'skattetabell-2026-30B-tabell-33-35.csv').read_bytes()
+    header, *rows = data.splitlines(keepends=True)
+    prefix = b'2026;'
+    assert all(r.startswith(prefix) for r in rows if r.strip())
+    return header + b''.join(
+        str(year).encode() + b';' + r[len(prefix):] if r.strip() else r
+        for r in rows)
 
 
-def load(config, company, members, progress):
-    "Employ two members and post the April 2026 pay run."
+def load(config, company, members, progress, dates):
+    "Employ two members and post their pay run, on the DemoDates `dates`."
     Account = Model.get('account.account', config=config)
     Configuration = Model.get('sosolo.payroll.configuration', config=config)
     Employee = Model.get('sosolo.payroll.employee', config=config)
     Journal = Model.get('account.journal', config=config)
     Run = Model.get('sosolo.payroll.run', config=config)
     progress.step(label="Skattetabeller och löner")
-    wizard = Wizard('sosolo.payroll.tax_table.import', config=config)
-    wizard.form.file = tax_tables()
-    wizard.execute('import_')
-    wizard.execute('end')
+    for year in dates.tax_years:
+        wizard = Wizard('sosolo.payroll.tax_table.import', config=config)
+        wizard.form.file = tax_tables(year)
+        wizard.execute('import_')
+        wizard.execute('end')
     payroll = Configuration(1)
     payroll.journal, = Journal.find([('type', '=', 'general')], limit=1)
     from trytond.modules.sosolo_payroll.configuration import (
@@ -50,11 +67,12 @@ def load(config, company, members, progress):
     payroll.contact_phone = '0950-12345'
     payroll.contact_email = 'lon@sosolo.example'
     payroll.save()
-    run = Run(payment_date=dt.date(2026, 4, 25), description="April")
+    run = Run(payment_date=dates.pay_run,
+        description=MONTHS[dates.pay_run.month - 1].capitalize())
     for index, code, table, column, clearing, number, salary in EMPLOYEES:
         employee = Employee(party=members[index], identity_code=code,
             tax_table=table, tax_column=column, bank_clearing=clearing,
-            bank_account=number, start_date=dt.date(2026, 1, 1))
+            bank_account=number, start_date=dates.employment_start)
         employee.save()
         payslip = run.payslips.new(employee=employee)
         payslip.lines.new(kind='salary', amount=salary)

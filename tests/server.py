@@ -2,10 +2,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A real trytond serving the demo database, for browser tests.
 
-The demo database is built once per state of the code with the same
-command as `make run` (`sosolo demo`) and copied for each server, on the
-backend the test run uses (SOSOLO_TEST_DB, set by scripts/runtests.py).
+The demo database is built once per state of the code and day with the
+same command as `make run` (`sosolo demo`) and copied for each server, on
+the backend the test run uses (SOSOLO_TEST_DB, set by scripts/runtests.py).
+The demo dates its records from the day it is built (sosolo.demo_dates),
+and the tests take their dates from the same day: a demo built on another
+day (or under another fake clock, see .ci/run) is never reused.
 """
+import datetime as dt
 import fcntl
 import hashlib
 import os
@@ -101,8 +105,8 @@ def demo_database(workdir, name):
 
 
 def build_demo():
-    """Build the demo database for this state of the code, once; return
-    its name (PostgreSQL) or file (SQLite).
+    """Build the demo database for this state of the code and today,
+    once; return its name (PostgreSQL) or file (SQLite).
 
     It is built under another name and renamed when complete, so that a
     build that was killed is never taken for the demo. Test modules run
@@ -111,7 +115,7 @@ def build_demo():
     """
     cache = ROOT / 'var' / 'test' / backend()
     cache.mkdir(parents=True, exist_ok=True)
-    template = f'sosolo_demo_{code_hash()}'
+    template = f'sosolo_demo_{code_hash()}_{dt.date.today():%Y%m%d}'
     building = template + '_building'
     with open(cache / 'build.lock', 'w') as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -125,7 +129,9 @@ def build_demo():
             return template
         source = cache / f'{template}.sqlite'
         if not source.exists():
-            (cache / f'{building}.sqlite').unlink(missing_ok=True)
+            # Demos of other code or other days are never used again.
+            for stale in cache.glob('sosolo_demo_*.sqlite'):
+                stale.unlink()
             run_sosolo(build_config, building, 'demo')
             (cache / f'{building}.sqlite').rename(source)
         return source

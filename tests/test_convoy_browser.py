@@ -4,11 +4,17 @@
 database: Anna has a plan, a paid assignment (so a balance), a draft
 assignment, an expense and a payslip; Bertil is another member.
 """
+import datetime as dt
 import re
 
 from playwright.sync_api import expect
 
+from sosolo.demo_dates import demo_dates
+
 from .test_portal_browser import PortalBrowserCase
+
+#: The dates of the demo database, built today.
+DATES = demo_dates(dt.date.today())
 
 PAGES = ['uppdrag', 'uppdrag/nytt', 'kundfakturor', 'konto', 'konto/uttag',
     'utlagg', 'utlagg/nytt', 'utlagg/mil', 'utlagg/traktamente', 'lonebesked']
@@ -32,8 +38,8 @@ class ConvoyBrowserTest(PortalBrowserCase):
         page.fill('#f-customer_postal_code', '924 31')
         page.fill('#f-customer_city', 'Sorsele')
         page.fill('#f-description', 'Ny brygga vid sjön')
-        page.fill('#f-start_date', '2026-11-02')
-        page.fill('#f-end_date', '2026-11-20')
+        page.fill('#f-start_date', DATES.draft_start.isoformat())
+        page.fill('#f-end_date', DATES.draft_end.isoformat())
         page.fill('#f-line-0-description', 'Snickeriarbete')
         page.fill('#f-line-0-quantity', '12,5')
         page.fill('#f-line-0-unit_price', '600')
@@ -59,7 +65,7 @@ class ConvoyBrowserTest(PortalBrowserCase):
         page.get_by_role('link', name='Löneräknare').first.click()
         page.fill('#f-amount', '40000')
         page.fill('#f-birth_year', '1985')
-        page.fill('#f-pay_date', '2026-05-25')
+        page.fill('#f-pay_date', DATES.pay_run.isoformat())
         page.check('#tax-percent')
         page.fill('#f-percent', '30')
         page.get_by_role('button', name='Räkna ut lönen').click()

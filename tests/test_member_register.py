@@ -1,8 +1,9 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """`sosolo member-register` on a copy of the demo database: the files it
-writes are read back."""
+writes are read back. Dates follow the demo's (sosolo.demo_dates)."""
 import csv
+import datetime as dt
 import shutil
 import tempfile
 import unittest
@@ -10,7 +11,16 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from sosolo.demo_dates import demo_dates
+
 from .server import demo_database, free_port, run_sosolo, write_config
+
+#: The dates of the demo database, built today.
+DATES = demo_dates(dt.date.today())
+#: The register as of today, and as of the day before the first
+#: application.
+TODAY = DATES.today.isoformat()
+BEFORE = (DATES.application - dt.timedelta(days=1)).isoformat()
 
 
 class MemberRegisterTest(unittest.TestCase):
@@ -35,14 +45,15 @@ class MemberRegisterTest(unittest.TestCase):
 
     def test_csv(self):
         "The CSV lists the members at the date with their contributions"
-        with open(self.register('2026-12-31', 'csv'),
+        with open(self.register(TODAY, 'csv'),
                 encoding='utf-8') as file:
             rows = list(csv.DictReader(file, delimiter=';'))
+        entry = DATES.capital_payment.isoformat()
         self.assertEqual(
             [(r['Namn'], r['Inbetalda insatser'], r['Inträdesdatum'])
                 for r in rows],
-            [('Anna Lind', '500,00', '2026-02-16'),
-                ('Bertil Nilsson', '500,00', '2026-02-16')])
+            [('Anna Lind', '500,00', entry),
+                ('Bertil Nilsson', '500,00', entry)])
         # Member numbers come from a Tryton sequence: on PostgreSQL a
         # rolled-back transaction does not give its number back, so the
         # demo's numbers may have gaps; they are four digits, ascending.
@@ -55,15 +66,15 @@ class MemberRegisterTest(unittest.TestCase):
 
     def test_before_entry(self):
         "Before the members entered the register is empty"
-        with open(self.register('2026-01-31', 'csv'),
+        with open(self.register(BEFORE, 'csv'),
                 encoding='utf-8') as file:
             self.assertEqual(list(csv.DictReader(file, delimiter=';')), [])
 
     def test_pdf(self):
         "The PDF is the back office's register report"
-        text = PdfReader(self.register('2026-12-31', 'pdf')).pages[0] \
+        text = PdfReader(self.register(TODAY, 'pdf')).pages[0] \
             .extract_text()
-        self.assertIn('Medlemsförteckning 2026-12-31', text)
+        self.assertIn(f'Medlemsförteckning {TODAY}', text)
         self.assertIn('Anna Lind', text)
         self.assertIn('Bertil Nilsson', text)
         self.assertIn('Antal: 2', text)
@@ -71,4 +82,4 @@ class MemberRegisterTest(unittest.TestCase):
     def test_bad_date(self):
         "A date that is no date is refused in one Swedish line"
         with self.assertRaisesRegex(RuntimeError, "inget datum"):
-            self.register('2026-13-01', 'csv')
+            self.register(f'{DATES.today.year}-13-01', 'csv')

@@ -105,6 +105,12 @@ class SosoloPayrollTestCase(SwedishTranslationTestMixin, ModuleTestCase):
                 (dt.date(2007, 5, 5), dt.date(2026, 3, 25), 10000, 3142),
                 (dt.date(2007, 5, 5), dt.date(2026, 4, 25), 10000, 2081),
                 (dt.date(2007, 5, 5), dt.date(2026, 5, 25), 30000, 6773),
+                # Issue 11: the law's rates stay in force after 2026.
+                (dt.date(1985, 5, 5), dt.date(2027, 1, 25), 10000, 3142),
+                (dt.date(1959, 5, 5), dt.date(2027, 1, 25), 10000, 1021),
+                (dt.date(2007, 5, 5), dt.date(2027, 9, 25), 10000, 2081),
+                (dt.date(2007, 5, 5), dt.date(2027, 10, 25), 10000, 3142),
+                (dt.date(1985, 5, 5), dt.date(2028, 6, 25), 10000, 3142),
                 ]:
             with self.subTest(birth=birth, paid=paid):
                 result, _ = Rate.compute(birth, paid, Decimal(pay))
