@@ -8,7 +8,8 @@ records follow that day, so it works in any year.  The records fall in
 the eleven months before the reference day's month, in the order the
 demo posts them (invoice numbers follow invoice dates), and never after
 the reference day.  On 1 December 2026 they are the dates the demo had
-when it was written for 2026.
+when it was written for 2026, but for the pay run: it is last month's,
+the month ``sosolo agi`` declares by default.
 
 The tests in ``tests/`` take their dates from ``demo_dates(today)`` too.
 """
@@ -91,7 +92,8 @@ def demo_dates(today):
         fee_payment=fee + dt.timedelta(days=10),
         invoices=(day(9, 16), day(8, 2), day(6, 10), day(3, 1)),
         employment_start=day(11, 1),
-        pay_run=day(8, 25),
+        # Last month's pay run: `sosolo agi` declares last month.
+        pay_run=day(1, 25),
         assignment_start=day(7, 4),
         assignment_end=day(7, 15),
         expense=day(7, 6),

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .server import (
     BIN, PG_URI, ROOT, _env, _pg, backend, demo_database, free_port,
-    write_config)
+    run_sosolo, write_config)
 
 README = ROOT / 'README.md'
 #: The commands README.md must show, each run by ReadmeCommandsTest.
@@ -344,16 +344,8 @@ class ReadmeCommandsTest(unittest.TestCase):
                 "SELECT payment_date FROM sosolo_payroll_run "
                 "WHERE state = 'posted'")}
         self.assertTrue(paid, "the demo has a posted pay run")
+        self.assertIn(month, paid, "the demo paid salaries last month")
         result = self.sh(line)
-        if month not in paid:
-            # The demo paid no salary last month: the one line says so,
-            # and the month it did pay is declared the same way.
-            self.assertEqual((result.returncode, result.stderr),
-                (1, f"sosolo: Ingen bokförd lönekörning betalades ut "
-                    f"{month}.\n"))
-            month = max(paid)
-            line = line.replace(' agi ', f' agi --period {month} ')
-            result = self.sh(line)
         self.assertOk(result, line)
         self.assertIn(f"AGI för {month} skriven till {args.output}.",
             result.stdout)
@@ -638,8 +630,9 @@ class InitCommandTest(unittest.TestCase):
 
 
 class SalaryCalcCommandTest(unittest.TestCase):
-    """`sosolo salary-calc` on a copy of the demo database (its 2026 tax
-    tables 33-35 and the contribution rates the pay run uses)."""
+    """`sosolo salary-calc` on a copy of the demo database, with
+    Skatteverket's 2026 tax tables 33-35 read in: the worked examples are
+    of 2026, and the demo has tables only for the years it pays in."""
 
     @classmethod
     def setUpClass(cls):
@@ -648,6 +641,8 @@ class SalaryCalcCommandTest(unittest.TestCase):
         cls.config = write_config(
             cls.workdir / 'trytond.conf', cls.workdir, free_port())
         demo_database(cls.workdir, cls.database)
+        run_sosolo(cls.config, cls.database, 'tax-tables-import',
+            str(TAX_TABLES))
 
     @classmethod
     def tearDownClass(cls):
@@ -678,7 +673,7 @@ class SalaryCalcCommandTest(unittest.TestCase):
                 'fee': '2400.00', 'available': '37600.00',
                 'employer_rate': '31.42',
                 'employer_contributions': '8989.00', 'gross': '28611.00',
-                'holiday_pay': '3065.00', 'tax': '5577.00',
+                'holiday_pay': '3066.00', 'tax': '5577.00',
                 'net': '23034.00', 'plan': 'Standard'})
 
     def test_youth_percent_table(self):

@@ -78,8 +78,17 @@ class DemoDatesTestCase(unittest.TestCase):
         self.assertEqual(d.invoices, (dt.date(2026, 3, 16),
                 dt.date(2026, 4, 2), dt.date(2026, 6, 10),
                 dt.date(2026, 9, 1)))
-        self.assertEqual((d.pay_run, d.assignment_start, d.expense),
-            (dt.date(2026, 4, 25), dt.date(2026, 5, 4), dt.date(2026, 5, 6)))
+        self.assertEqual((d.assignment_start, d.expense),
+            (dt.date(2026, 5, 4), dt.date(2026, 5, 6)))
+
+    def test_pay_run_last_month(self):
+        "The pay run is last month's, the one `sosolo agi` declares"
+        for today in TODAYS:
+            d = demo_dates(today)
+            last_month = today.replace(day=1) - dt.timedelta(days=1)
+            with self.subTest(today=today):
+                self.assertEqual((d.pay_run.year, d.pay_run.month),
+                    (last_month.year, last_month.month))
 
     def test_leap_day(self):
         "On 29 February the months before are counted from the 1st"
