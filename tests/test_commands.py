@@ -401,6 +401,11 @@ class ReadmeCommandsTest(unittest.TestCase):
         env['PATH'] = f"{ROOT / '.venv' / 'bin'}:{env['PATH']}"
         if backend() == 'postgresql':
             env['TRYTOND_DATABASE__URI'] = PG_URI
+            # One cluster holds both: the demo copy the README's other
+            # commands use and this production database are both named
+            # `sosolo`. The demo copy makes way, and comes back after.
+            self.addCleanup(demo_database, self.db_file.parent, 'sosolo')
+            _pg(f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)')
             self.addCleanup(_pg, f'DROP DATABASE IF EXISTS '
                 f'"{args.database}" WITH (FORCE)')
         result = self.sh(command, cwd=repo, env=env)
