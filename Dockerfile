@@ -4,8 +4,9 @@
 # sosolo command. Used by docker-compose.yml.
 FROM node:20-bookworm-slim AS web
 WORKDIR /app
-COPY package.json ./
-RUN npm install --no-audit --no-fund --loglevel=error
+COPY package.json package-lock.json ./
+# The lockfile's versions, nothing else: npm ci never rewrites it.
+RUN npm ci --omit=dev --no-audit --no-fund --loglevel=error
 
 FROM python:3.11-slim-bookworm
 RUN apt-get update \
@@ -13,11 +14,13 @@ RUN apt-get update \
         libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY requirements.txt pyproject.toml README.md ./
+COPY pyproject.toml README.md ./
 COPY addons addons
 COPY sosolo sosolo
 COPY config config
-RUN pip install --no-cache-dir -r requirements.txt . 'gunicorn>=22'
+# The runtime dependencies of pyproject.toml only: requirements.txt adds
+# the tests' and benchmarks' (browsers, fuzzing, the FEC comparison).
+RUN pip install --no-cache-dir . 'gunicorn>=22'
 COPY --from=web /app/node_modules node_modules
 RUN mkdir -p var/sao \
     && for f in index.html dist images locale sounds; do \
