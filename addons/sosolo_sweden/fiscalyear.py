@@ -197,27 +197,33 @@ class FiscalYear(metaclass=PoolMeta):
                     code=RESULT_ACCOUNT, company=self.company.rec_name))
         return accounts[0]
 
-    def get_closing_period(self):
-        """The adjustment period on the last day of the year, that holds
-        the closing move (created when missing)."""
+    def get_adjustment_period(self, date, name):
+        """The adjustment period of this year on the one day `date`,
+        created with `name` when missing: it keeps an opening or closing
+        move apart from the year's own moves."""
         Period = Pool().get('account.period')
         periods = Period.search([
                 ('fiscalyear', '=', self.id),
                 ('type', '=', 'adjustment'),
-                ('start_date', '=', self.end_date),
-                ('end_date', '=', self.end_date),
+                ('start_date', '=', date),
+                ('end_date', '=', date),
                 ], limit=1)
         if periods:
             return periods[0]
         period, = Period.create([{
                     'fiscalyear': self.id,
-                    'name': gettext('sosolo_sweden.msg_year_end_period',
-                        fiscalyear=self.name),
-                    'start_date': self.end_date,
-                    'end_date': self.end_date,
+                    'name': name,
+                    'start_date': date,
+                    'end_date': date,
                     'type': 'adjustment',
                     }])
         return period
+
+    def get_closing_period(self):
+        """The adjustment period on the last day of the year, that holds
+        the closing move (created when missing)."""
+        return self.get_adjustment_period(self.end_date, gettext(
+                'sosolo_sweden.msg_year_end_period', fiscalyear=self.name))
 
     def balance_non_deferral(self):
         """Move the result accounts' balances into 2099 with Tryton's

@@ -552,20 +552,5 @@ def opening_period(fiscalyear):
 
     It holds the opening balance, apart from the year's own moves.
     """
-    Period = Pool().get('account.period')
-    periods = Period.search([
-            ('fiscalyear', '=', fiscalyear.id),
-            ('type', '=', 'adjustment'),
-            ('start_date', '=', fiscalyear.start_date),
-            ], limit=1)
-    if periods:
-        return periods[0]
-    period, = Period.create([{
-                'fiscalyear': fiscalyear.id,
-                'name': gettext('sosolo_sweden.msg_sie_opening_period',
-                    year=fiscalyear.name),
-                'start_date': fiscalyear.start_date,
-                'end_date': fiscalyear.start_date,
-                'type': 'adjustment',
-                }])
-    return period
+    return fiscalyear.get_adjustment_period(fiscalyear.start_date, gettext(
+            'sosolo_sweden.msg_sie_opening_period', year=fiscalyear.name))
