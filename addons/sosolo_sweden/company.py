@@ -1,9 +1,11 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
+from trytond.i18n import gettext
 from trytond.model import fields
 from trytond.pool import PoolMeta
 
-from .rules import LEGAL_FORMS
+from .exceptions import BankgiroError
+from .rules import LEGAL_FORMS, normalize_bankgiro
 
 
 class Company(metaclass=PoolMeta):
@@ -29,6 +31,19 @@ class Company(metaclass=PoolMeta):
     @classmethod
     def default_f_tax_approved(cls):
         return True
+
+    @classmethod
+    def validate(cls, companies):
+        super().validate(companies)
+        for company in companies:
+            company.check_se_bankgiro()
+
+    def check_se_bankgiro(self):
+        "A bankgiro number has its Luhn check digit (normalize_bankgiro)."
+        if self.se_bankgiro and not normalize_bankgiro(self.se_bankgiro):
+            raise BankgiroError(gettext(
+                    'sosolo_sweden.msg_company_bankgiro_invalid',
+                    bankgiro=self.se_bankgiro, company=self.rec_name))
 
     def get_se_identifier(self, name):
         types = {'se_orgnr': {'se_orgnr'}, 'se_vat': {'eu_vat', 'se_vat'}}

@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 from trytond.exceptions import UserError
+from trytond.model.exceptions import ValidationError
 
 
 class SIEImportError(UserError):
@@ -16,4 +17,8 @@ class YearEndError(UserError):
 
 
 class InvoiceBankgiroError(UserError):
+    pass
+
+
+class BankgiroError(ValidationError):
     pass

@@ -20,7 +20,7 @@ from .transactions import committed
 NAME = "Kooperativet Åsele ek. för."
 ORGNR = '769600-1994'
 VAT = 'SE769600199401'
-BANKGIRO = '5555-5555'
+BANKGIRO = '5555-5551'
 YEAR = 2026
 
 

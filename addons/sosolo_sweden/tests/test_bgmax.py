@@ -107,16 +107,16 @@ class BgMaxCheckTestCase(unittest.TestCase):
         self.assertEqual(test.decode('latin-1')[44], 'T')
         self.assertEqual(self.refused(test), (1, 'test_file', {}))
         check(read(test), BANKGIRO, test_file=True)
-        # The payee's bankgiro, digits compared: 5555-5555 is 55555555.
-        check(read(bgmax_file(deposit(day, payment))), '5555-5555')
-        check(read(bgmax_file(deposit(day, payment))), '5555 5555')
+        # The payee's bankgiro, digits compared: 5555-5551 is 55555551.
+        check(read(bgmax_file(deposit(day, payment))), '5555-5551')
+        check(read(bgmax_file(deposit(day, payment))), '5555 5551')
         other = bgmax_file(deposit(day, payment),
             deposit(day, payment, serial='2', bankgiro='991-2346'))
         self.assertEqual(self.refused(other), (5, 'foreign_bankgiro',
                 {'bankgiro': '9912346', 'company': BANKGIRO}))
         self.assertEqual(
             self.refused(bgmax_file(deposit(day, payment)), bankgiro=None),
-            (2, 'no_company_bankgiro', {'bankgiro': '55555555'}))
+            (2, 'no_company_bankgiro', {'bankgiro': '55555551'}))
         euro = bgmax_file(deposit(day, payment, currency='EUR'))
         self.assertEqual(self.refused(euro),
             (2, 'currency', {'currency': 'EUR'}))
@@ -234,7 +234,7 @@ class BgMaxImportTestCase(unittest.TestCase):
                         "Line 1: this is a test file from Bankgirot"),
                     (bgmax_file(deposit(day, payment, bankgiro='991-2346')),
                         "Line 2: the deposit is to bankgiro 9912346, not "
-                        "the company's bankgiro (5555-5555)"),
+                        "the company's bankgiro (5555-5551)"),
                     (bgmax_file(deposit(day, payment, currency='EUR')),
                         "Line 2: the deposit is in EUR, not SEK"),
                     ]:
@@ -260,7 +260,7 @@ class BgMaxImportTestCase(unittest.TestCase):
                 BgMaxImporter(Company(company.id),
                     bgmax_file(deposit(day, payment)), 'bgmax.txt').run()
             self.assertTrue(cm.exception.message.startswith(
-                    "Line 2: the deposit is to bankgiro 55555555 and the "
+                    "Line 2: the deposit is to bankgiro 55555551 and the "
                     "company has no bankgiro"), cm.exception.message)
             self.assertEqual(self.counts(), before)
             self.assertEqual(invoice.state, 'posted')

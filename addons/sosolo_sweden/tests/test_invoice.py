@@ -10,7 +10,8 @@ from pypdf import PdfReader
 
 from trytond.i18n import gettext
 from trytond.modules.company.tests import set_company
-from trytond.modules.sosolo_sweden.exceptions import InvoiceBankgiroError
+from trytond.modules.sosolo_sweden.exceptions import (
+    BankgiroError, InvoiceBankgiroError)
 from trytond.modules.sosolo_sweden.ocr import is_valid_ocr, ocr_reference
 from trytond.pool import Pool
 from trytond.tests.test_tryton import activate_module, with_transaction
@@ -81,7 +82,7 @@ class InvoiceTestCase(unittest.TestCase):
             for expected in [
                     "Faktura", invoice.number, f"OCR: {invoice.se_ocr}",
                     "Godkänd för F-skatt", "769600-1994",
-                    "SE769600199401", "Bankgiro: 5555-5555",
+                    "SE769600199401", "Bankgiro: 5555-5551",
                     "Fakturadatum: 2026-02-01", "Förfallodatum",
                     "250,00", "Björk & Söner AB"]:
                 self.assertIn(expected, text)
@@ -115,3 +116,19 @@ class InvoiceTestCase(unittest.TestCase):
             self.assertEqual(caught.exception.message, gettext(
                     'sosolo_sweden.msg_invoice_no_bankgiro',
                     company=company.rec_name))
+
+    @with_transaction()
+    def test_bankgiro_checked(self):
+        "The company's bankgiro must have its Luhn check digit"
+        Company = Pool().get('company.company')
+        company = books()
+        for number in ['5050-1055', '505-1057', '5050 1055']:
+            with self.subTest(number=number):
+                Company.write([company], {'se_bankgiro': number})
+        for number in ['5050-1056', '12345', 'bankgiro', '5050-10555']:
+            with self.subTest(number=number):
+                with self.assertRaises(BankgiroError) as caught:
+                    Company.write([company], {'se_bankgiro': number})
+                self.assertEqual(caught.exception.message, gettext(
+                        'sosolo_sweden.msg_company_bankgiro_invalid',
+                        bankgiro=number, company=company.rec_name))
