@@ -17,6 +17,14 @@ _DATE = re.compile(r'^\d{8}$')
 _NEEDS_QUOTES = re.compile(r'[\s"{}]')
 #: SIE forbids control characters in a field: they become spaces.
 _CONTROLS = {code: ' ' for code in range(ord(' '))}
+#: Typographic characters CP437 lacks are written in their plain form,
+#: not as "?" (BAS names an account "Kundfordringar – delad faktura").
+_PLAIN = {ord(c): plain for c, plain in {
+        '\u2010': '-', '\u2011': '-', '\u2013': '-', '\u2014': '-',
+        '\u2212': '-', '\u2018': "'", '\u2019': "'", '\u201a': "'",
+        '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2026': '...',
+        }.items()}
+_CLEAN = {**_CONTROLS, **_PLAIN}
 
 
 class SIEError(ValueError):
@@ -104,8 +112,13 @@ def quote(value):
 
 
 def clean(value):
-    "Remove control characters, which SIE forbids in a field."
-    return str(value).translate(_CONTROLS)
+    """Remove control characters, which SIE forbids in a field, and
+    write typographic dashes, quotes and ellipses plainly.
+
+    >>> clean('Kundfordringar \u2013 delad faktura \u201cA\u201d')
+    'Kundfordringar - delad faktura "A"'
+    """
+    return str(value).translate(_CLEAN)
 
 
 def format_objects(objects):

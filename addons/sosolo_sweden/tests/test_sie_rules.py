@@ -269,6 +269,7 @@ class SIEWriterTestCase(unittest.TestCase):
         writer.write('#FNAMN', 'Kooperativet "Åsele" €')
         writer.write('#RAR', 0, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
         writer.write('#KONTO', '1930', 'Företagskonto')
+        writer.write('#KONTO', '1513', 'Kundfordringar – delad faktura')
         writer.write('#VER', 'A', 1, dt.date(2026, 1, 2), 'Två ord')
         writer.write('{')
         writer.write('#TRANS', '1930', ObjectList([('1', 'Nord')]),
@@ -283,6 +284,9 @@ class SIEWriterTestCase(unittest.TestCase):
         self.assertTrue(content.splitlines()[-1].startswith(b'#KSUMMA '))
         result = read(content)
         self.assertEqual(result.company_name, 'Kooperativet "Åsele" ?')
+        # The en dash CP437 lacks is written as a hyphen, not "?".
+        self.assertIn(b'#KONTO 1513 "Kundfordringar - delad faktura"',
+            content.splitlines())
         self.assertEqual(result.accounts['1930'].name, 'Företagskonto')
         voucher, = result.vouchers
         self.assertEqual(voucher.text, 'Två ord')
