@@ -13,6 +13,7 @@ from trytond.protocols.wrappers import (
     HTTPStatus, Response, with_pool, with_transaction)
 from trytond.wsgi import app
 
+from .exceptions import EmailLinkError
 from .portal import (
     add_security_headers, csrf_protected, login, logout, member_session,
     portal_url, render, safe_next, see_other, session_user)
@@ -118,9 +119,13 @@ def forgotten_password(request, pool):
         return render(request, 'forgot.html', status=HTTPStatus.BAD_REQUEST,
             errors={'email': gettext('sosolo_portal.msg_email_required')})
     users = User.search([('email', '=', email), ('active', '=', True)])
-    if users:
+    try:
         # web_user limits resets to one per validity period.
         User.reset_password(users)
+    except EmailLinkError as exception:
+        return render(request, 'forgot.html',
+            status=HTTPStatus.SERVICE_UNAVAILABLE, form={'email': email},
+            errors={'email': exception.message})
     # The same answer whether or not the address has an account.
     return see_other(portal_url('logga-in?meddelande=skickat'))
 

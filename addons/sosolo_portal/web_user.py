@@ -1,36 +1,56 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
+import logging
+from urllib.parse import urlsplit
+
 import trytond.config as config
+from trytond.i18n import gettext
+from trytond.model import ModelView
 from trytond.pool import PoolMeta
-from trytond.transaction import Transaction
+
+from .exceptions import EmailLinkError
+
+logger = logging.getLogger(__name__)
 
 
-def _portal_page(path):
-    """The absolute URL of a portal page for links in e-mails.
+def configured_url(option):
+    """The absolute URL of ``[web] option`` for links in e-mails.
 
-    Built from the request that sends the mail (host, scheme, prefix);
-    the ``[web]`` URLs of web_user still win when configured.
+    Never built from the request: its Host header is the sender's to
+    choose, and a forged one would send the token to another site
+    (issue 12). Without an absolute http(s) URL no e-mail is sent.
     """
-    transaction = Transaction()
-    request = transaction.context.get('_request') or {}
-    host = request.get('http_host')
-    if not host:
-        return None
-    scheme = request.get('scheme') or 'http'
-    root = (request.get('root_path') or '').rstrip('/')
-    return (f'{scheme}://{host}{root}/{transaction.database.name}'
-        f'/portal/{path}')
+    url = config.get('web', option)
+    parts = urlsplit(url or '')
+    if parts.scheme not in {'http', 'https'} or not parts.netloc:
+        logger.error(
+            "[web] %s is not an absolute URL (%r): "
+            "no e-mail with a link is sent", option, url)
+        raise EmailLinkError(gettext('sosolo_portal.msg_email_url_missing'))
+    return url
 
 
 class User(metaclass=PoolMeta):
     __name__ = 'web.user'
 
+    @classmethod
+    @ModelView.button
+    def validate_email(cls, users, from_=None):
+        configured_url('email_validation_url')
+        super().validate_email(users, from_=from_)
+
+    @classmethod
+    @ModelView.button
+    def reset_password(cls, users, from_=None):
+        configured_url('reset_password_url')
+        super().reset_password(users, from_=from_)
+
     def get_email_validation_url(self, url=None):
-        if url is None and not config.get('web', 'email_validation_url'):
-            url = _portal_page('bekrafta-epost')
+        if url is None:
+            url = configured_url('email_validation_url')
         return super().get_email_validation_url(url=url)
 
     def get_email_reset_password_url(self, url=None):
-        if url is None and not config.get('web', 'reset_password_url'):
-            url = _portal_page('nytt-losenord')
+        if url is None:
+            url = configured_url('reset_password_url')
         return super().get_email_reset_password_url(url=url)

@@ -11,7 +11,8 @@ from pypdf import PdfReader
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_sweden.tests.transactions import committed
-from trytond.modules.sosolo_portal.tests.tools import csrf, login
+from trytond.modules.sosolo_portal.tests.tools import (
+    configure_email_links, csrf, login)
 from trytond.pool import Pool
 from trytond.tests import test_tryton
 from trytond.tests.test_tryton import RouteTestCase
@@ -65,6 +66,7 @@ class MembershipRouteTestCase(RouteTestCase):
         # RouteTestCase starts one plain transaction for setUpDatabase;
         # the data needs a committed one with the lock retry.
         super(test_tryton.RouteTestCase, cls).setUpClass()
+        configure_email_links(cls)
         setup_books(configure_membership)
 
         def members():

@@ -1,6 +1,10 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
+import email
+import re
 from unittest.mock import patch
+
+from aiosmtpd.controller import Controller
 
 import trytond.config as config
 from trytond.pool import Pool
@@ -10,10 +14,15 @@ from trytond.tests.test_tryton import (
     ModuleTestCase, RouteTestCase, with_transaction)
 from trytond.transaction import Transaction
 
+from trytond.modules.sosolo_portal.exceptions import EmailLinkError
 from trytond.modules.sosolo_portal.tests.tools import (
-    csrf, login, unset_config)
+    Mailbox, configure_email_links, csrf, free_port, login, set_config,
+    unset_config)
 
 PASSWORD = 'a-long-secret'
+BASE_URL = 'https://portal.sosolo.example/sosolo'
+RESET_URL = f'{BASE_URL}/portal/nytt-losenord'
+VALIDATION_URL = f'{BASE_URL}/portal/bekrafta-epost'
 
 
 class SosoloPortalTestCase(SwedishTranslationTestMixin, ModuleTestCase):
@@ -30,6 +39,11 @@ class SosoloPortalTestCase(SwedishTranslationTestMixin, ModuleTestCase):
 class SosoloPortalRouteTestCase(RouteTestCase):
     "Test sosolo_portal routes"
     module = 'sosolo_portal'
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        configure_email_links(cls, BASE_URL)
 
     @classmethod
     def setUpDatabase(cls):
@@ -209,16 +223,85 @@ class SosoloPortalRouteTestCase(RouteTestCase):
         self.assertEqual(client.get(url).status_code, 200)
         self.assertEqual(client.get(url).status_code, 404)
 
-    def test_validation_url_points_to_portal(self):
-        "E-mail links lead to the portal of the request's host"
+    def test_reset_link_ignores_forged_host(self):
+        "The reset e-mail links to [web] reset_password_url only (#12)"
+        mailbox = Mailbox()
+        smtp = Controller(mailbox, hostname='127.0.0.1', port=free_port())
+        smtp.start()
+        self.addCleanup(smtp.stop)
+        set_config(self, 'email', 'uri', f'smtp://127.0.0.1:{smtp.port}')
+        # web_user sends one reset per validity period.
+        self.clear_reset_token('ada@example.se')
+        self.addCleanup(self.clear_reset_token, 'ada@example.se')
+        client = self.client()
+        forged = {'Host': 'evil.example', 'X-Forwarded-Host': 'evil.example'}
+        token = csrf(client, self.url('glomt-losenord'), headers=forged)
+        response = client.post(self.url('glomt-losenord'), data={
+                'csrf_token': token, 'email': 'ada@example.se'},
+            headers=forged)
+        self.assertEqual(response.status_code, 303)
+        message, = mailbox.messages
+        body = ''.join(part.get_payload(decode=True).decode('utf-8')
+            for part in email.message_from_bytes(message.content).walk()
+            if not part.is_multipart())
+        self.assertNotIn('evil.example', body)
+        links = set(re.findall(r'https?://[^\s"<>]+', body))
+        self.assertTrue(links, body)
+        for link in links:
+            self.assertTrue(link.startswith(RESET_URL + '?'), link)
+
+    def test_reset_refused_without_configured_url(self):
+        "Without [web] reset_password_url no e-mail is sent (#12)"
+        unset_config('web', 'reset_password_url')
+        self.addCleanup(config.set, 'web', 'reset_password_url', RESET_URL)
+        client = self.client()
+        forged = {'Host': 'evil.example'}
+        token = csrf(client, self.url('glomt-losenord'), headers=forged)
+        with patch('trytond.modules.web_user.user.'
+                'send_message_transactional') as send, \
+                self.assertLogs('trytond.modules.sosolo_portal.web_user',
+                    'ERROR') as logs:
+            response = client.post(self.url('glomt-losenord'), data={
+                    'csrf_token': token, 'email': 'ada@example.se'},
+                headers=forged)
+        self.assertEqual(response.status_code, 503)
+        self.assertFalse(send.called)
+        self.assertIn('reset_password_url', logs.output[0])
+        self.assertIn('portalens adress inte är inställd',
+            response.get_data(as_text=True))
+
+    def test_validation_url_is_configured_one(self):
+        "The validation link is [web] email_validation_url, not the host"
         with Transaction().start(self.db_name, 0, context={
-                    '_request': {'http_host': 'portal.example',
+                    '_request': {'http_host': 'evil.example',
                         'scheme': 'https', 'root_path': ''}}):
             User = Pool().get('web.user')
             user = User(email_token='abc')
             self.assertEqual(user.get_email_validation_url(),
-                f'https://portal.example/{self.db_name}/portal/'
-                'bekrafta-epost?token=abc')
+                VALIDATION_URL + '?token=abc')
+
+    def test_validation_refused_without_configured_url(self):
+        "A relative or missing validation URL sends nothing (#12)"
+        config.set('web', 'email_validation_url', '/sosolo/portal/x')
+        self.addCleanup(config.set, 'web', 'email_validation_url',
+            VALIDATION_URL)
+        with Transaction().start(self.db_name, 0):
+            User = Pool().get('web.user')
+            user, = User.search([('email', '=', 'ada@example.se')])
+            with patch('trytond.modules.web_user.user.'
+                    'send_message_transactional') as send, \
+                    self.assertLogs(level='ERROR'), \
+                    self.assertRaises(EmailLinkError):
+                User.validate_email([user])
+            self.assertFalse(send.called)
+
+    def clear_reset_token(self, email):
+        with Transaction().start(self.db_name, 0) as transaction:
+            User = Pool().get('web.user')
+            user, = User.search([('email', '=', email)])
+            user.clear_reset_password_token()
+            user.save()
+            transaction.commit()
 
     def test_stylesheet(self):
         "The layout's stylesheet is served"
