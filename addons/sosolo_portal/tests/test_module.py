@@ -1,9 +1,12 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
+import datetime as dt
 import email
 import re
+import time
 from unittest.mock import patch
 
+import time_machine
 from aiosmtpd.controller import Controller
 
 import trytond.config as config
@@ -55,8 +58,79 @@ class SosoloPortalRouteTestCase(RouteTestCase):
         User(email='ada@example.se', password=PASSWORD, party=party).save()
         Transaction().commit()
 
+    def setUp(self):
+        super().setUp()
+        # Each test starts with no reset requests counted against it.
+        with Transaction().start(self.db_name, 0) as transaction:
+            Attempt = Pool().get('sosolo.portal.reset.attempt')
+            Attempt.delete(Attempt.search([]))
+            transaction.commit()
+
     def url(self, path=''):
         return f'/{self.db_name}/portal/{path}'
+
+    def reset(self, client, email, remote_addr='127.0.0.1'):
+        "POST the forgotten-password form; the response and its seconds."
+        environ = {'REMOTE_ADDR': remote_addr}
+        token = csrf(client, self.url('glomt-losenord'),
+            environ_base=environ)
+        start = time.monotonic()
+        response = client.post(self.url('glomt-losenord'), data={
+                'csrf_token': token, 'email': email},
+            environ_base=environ)
+        return response, time.monotonic() - start
+
+    def test_reset_flood_throttled_per_address(self):
+        "25 resets for one address: after 3 the answer is 429 at once (#12)"
+        client = self.client()
+        # web_user mails one token per validity period.
+        self.clear_reset_token('ada@example.se')
+        self.addCleanup(self.clear_reset_token, 'ada@example.se')
+        with patch('trytond.modules.web_user.user.'
+                'send_message_transactional') as send:
+            answers = [self.reset(client, 'ada@example.se')
+                for _ in range(25)]
+        statuses = [r.status_code for r, _ in answers]
+        self.assertEqual(statuses, [303] * 3 + [429] * 22)
+        self.assertEqual(send.call_count, 1)
+        for response, seconds in answers:
+            self.assertLess(seconds, 1, response.status_code)
+        refused = answers[-1][0]
+        self.assertIn('För många begäranden',
+            refused.get_data(as_text=True))
+        self.assertEqual(refused.headers['Retry-After'], '900')
+        # The limit is per address: another one still passes.
+        response, _ = self.reset(client, 'nobody@example.se')
+        self.assertEqual(response.status_code, 303)
+
+    def test_reset_throttled_per_ip(self):
+        "More than 10 resets an hour from one address are refused (#12)"
+        client = self.client()
+        statuses = [self.reset(client, f'n{i}@example.se', '192.0.2.7')[0]
+            .status_code for i in range(11)]
+        self.assertEqual(statuses, [303] * 10 + [429])
+        response, _ = self.reset(client, 'n11@example.se', '198.51.100.1')
+        self.assertEqual(response.status_code, 303)
+
+    def test_reset_limits_from_config(self):
+        "The throttle's limits come from [sosolo_portal]"
+        set_config(self, 'sosolo_portal', 'reset_max_per_address', '1')
+        client = self.client()
+        statuses = [self.reset(client, 'nobody@example.se')[0].status_code
+            for _ in range(2)]
+        self.assertEqual(statuses, [303, 429])
+
+    def test_reset_throttle_window_passes(self):
+        "After the address's 15 minutes a reset is let through again"
+        client = self.client()
+        for _ in range(3):
+            self.reset(client, 'nobody@example.se')
+        self.assertEqual(
+            self.reset(client, 'nobody@example.se')[0].status_code, 429)
+        with time_machine.travel(dt.datetime.now() + dt.timedelta(
+                    minutes=16)):
+            self.assertEqual(
+                self.reset(client, 'nobody@example.se')[0].status_code, 303)
 
     def test_start_redirects_to_login(self):
         "Without a session the start page sends to the login page"
