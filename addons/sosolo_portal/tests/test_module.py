@@ -127,8 +127,7 @@ class SosoloPortalRouteTestCase(RouteTestCase):
             self.reset(client, 'nobody@example.se')
         self.assertEqual(
             self.reset(client, 'nobody@example.se')[0].status_code, 429)
-        with time_machine.travel(dt.datetime.now() + dt.timedelta(
-                    minutes=16)):
+        with time_machine.travel(time.time() + 16 * 60):
             self.assertEqual(
                 self.reset(client, 'nobody@example.se')[0].status_code, 303)
 
@@ -374,6 +373,121 @@ class SosoloPortalRouteTestCase(RouteTestCase):
             User = Pool().get('web.user')
             user, = User.search([('email', '=', email)])
             user.clear_reset_password_token()
+            user.save()
+            transaction.commit()
+
+    def logged_in(self):
+        "A test client with a portal session of Ada."
+        client = self.client()
+        response = login(client, self.db_name, 'ada@example.se', PASSWORD)
+        self.assertEqual(response.status_code, 303)
+        return client
+
+    def start_status(self, client):
+        "The start page's status: 200 logged in, 303 sent to the login."
+        return client.get(self.url()).status_code
+
+    def test_session_idle_timeout(self):
+        "A session is refused after [session] web_timeout idle (#12)"
+        set_config(self, 'session', 'web_timeout', '3600')
+        client = self.logged_in()
+        with time_machine.travel(time.time() + 3500):
+            self.assertEqual(self.start_status(client), 200)
+        with time_machine.travel(time.time() + 3500 + 3700):
+            self.assertEqual(self.start_status(client), 303)
+
+    def test_session_idle_from_last_use(self):
+        "Each use restarts the idle time"
+        set_config(self, 'session', 'web_timeout', '3600')
+        client = self.logged_in()
+        start = time.time()
+        for hour in range(1, 5):
+            with time_machine.travel(start + hour * 3000):
+                self.assertEqual(self.start_status(client), 200, hour)
+
+    def test_session_default_idle_is_8_hours(self):
+        "Without web_timeout a portal session lasts 8 hours idle"
+        if config._config.has_option('session', 'web_timeout'):
+            set_config(self, 'session', 'web_timeout', '0')
+            unset_config('session', 'web_timeout')
+        client = self.logged_in()
+        with time_machine.travel(time.time() + 9 * 3600):
+            self.assertEqual(self.start_status(client), 303)
+
+    def test_session_absolute_cap(self):
+        "In use or not, a session ends session_max_age after login (#12)"
+        set_config(self, 'session', 'web_timeout', '3600')
+        set_config(self, 'sosolo_portal', 'session_max_age', '10800')
+        client = self.logged_in()
+        session, = [c for c in login(self.client(), self.db_name,
+                    'ada@example.se', PASSWORD).headers.getlist(
+                    'Set-Cookie') if c.startswith('sosolo_portal=')]
+        self.assertIn('Max-Age=10800', session)
+        start = time.time()
+        statuses = []
+        for step in range(1, 5):
+            with time_machine.travel(start + step * 3000):
+                statuses.append(self.start_status(client))
+        # 50, 100 and 150 minutes after login, then 200 > 180.
+        self.assertEqual(statuses, [200, 200, 200, 303])
+
+    def test_password_reset_revokes_sessions(self):
+        "Setting a new password through the reset link ends all sessions"
+        first, second = self.logged_in(), self.logged_in()
+        with Transaction().start(self.db_name, 0) as transaction:
+            User = Pool().get('web.user')
+            user, = User.search([('email', '=', 'ada@example.se')])
+            user.set_reset_password_token()
+            user.save()
+            reset_token = user.reset_password_token
+            transaction.commit()
+        self.addCleanup(self.restore_password)
+        with patch('time.sleep'):
+            self.assertTrue(self.set_password_token(reset_token))
+        self.assertEqual(self.start_status(first), 303)
+        self.assertEqual(self.start_status(second), 303)
+        response = login(self.client(), self.db_name, 'ada@example.se',
+            'new-secret-2')
+        self.assertEqual(response.status_code, 303)
+
+    def test_password_change_revokes_sessions(self):
+        "Changing the password (back office, commands) ends all sessions"
+        client = self.logged_in()
+        self.addCleanup(self.restore_password)
+        with Transaction().start(self.db_name, 0) as transaction:
+            User = Pool().get('web.user')
+            user, = User.search([('email', '=', 'ada@example.se')])
+            user.password = 'new-secret-3'
+            user.save()
+            transaction.commit()
+        self.assertEqual(self.start_status(client), 303)
+
+    def test_unchanged_password_keeps_sessions(self):
+        "Saving a web user without a new password keeps its sessions"
+        client = self.logged_in()
+        with Transaction().start(self.db_name, 0) as transaction:
+            User = Pool().get('web.user')
+            user, = User.search([('email', '=', 'ada@example.se')])
+            User.write([user], {'password': 'x' * 10})
+            transaction.commit()
+        self.assertEqual(self.start_status(client), 200)
+
+    def set_password_token(self, reset_token):
+        client = self.client()
+        url = self.url(
+            f'nytt-losenord?token={reset_token}&email=ada@example.se')
+        token = csrf(client, url)
+        response = client.post(self.url('nytt-losenord'), data={
+                'csrf_token': token, 'token': reset_token,
+                'email': 'ada@example.se', 'password': 'new-secret-2',
+                'password2': 'new-secret-2'})
+        return response.status_code == 303
+
+    def restore_password(self):
+        with Transaction().start(self.db_name, 0) as transaction:
+            User = Pool().get('web.user')
+            user, = User.search([('email', '=', 'ada@example.se')])
+            user.password = PASSWORD
             user.save()
             transaction.commit()
 
