@@ -11,6 +11,8 @@ from aiosmtpd.controller import Controller
 
 import trytond.config as config
 from trytond.pool import Pool
+from trytond.modules.sosolo_portal.tests.secrets import (
+    WebUserSecretsTestMixin)
 from trytond.modules.sosolo_sweden.tests.translation import (
     SwedishTranslationTestMixin)
 from trytond.tests.test_tryton import (
@@ -28,7 +30,9 @@ RESET_URL = f'{BASE_URL}/portal/nytt-losenord'
 VALIDATION_URL = f'{BASE_URL}/portal/bekrafta-epost'
 
 
-class SosoloPortalTestCase(SwedishTranslationTestMixin, ModuleTestCase):
+class SosoloPortalTestCase(
+        WebUserSecretsTestMixin, SwedishTranslationTestMixin,
+        ModuleTestCase):
     "Test sosolo_portal module"
     module = 'sosolo_portal'
 
