@@ -1,6 +1,5 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-import datetime as dt
 import email
 import re
 import time
