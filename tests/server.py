@@ -50,7 +50,8 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def write_config(path, db_path, port, smtp_port=None):
+def write_config(path, db_path, port, smtp_port=None,
+        database_name='sosolo'):
     if backend() == 'postgresql':
         database = f"uri = {PG_URI}\n"
     else:
@@ -59,6 +60,11 @@ def write_config(path, db_path, port, smtp_port=None):
         "[database]\n" + database + "language = sv\n"
         "[web]\n"
         f"listen = 127.0.0.1:{port}\n"
+        # Links in e-mails come only from these (issue 12).
+        f"reset_password_url = http://127.0.0.1:{port}/{database_name}"
+        "/portal/nytt-losenord\n"
+        f"email_validation_url = http://127.0.0.1:{port}/{database_name}"
+        "/portal/bekrafta-epost\n"
         f"root = {ROOT / 'var' / 'sao'}\n"
         "[session]\ntimeout = 3600\n"
         "[email]\n"
@@ -147,7 +153,8 @@ class Server:
         self.port = free_port()
         self.url = f'http://127.0.0.1:{self.port}'
         self.config = write_config(
-            self.workdir / 'trytond.conf', self.workdir, self.port, smtp_port)
+            self.workdir / 'trytond.conf', self.workdir, self.port, smtp_port,
+            database_name=name)
         self.process = None
 
     def start(self):

@@ -217,6 +217,23 @@ class Member(Workflow, ModelSQL, ModelView):
     # Board admission ------------------------------------------------------
 
     @classmethod
+    def check_email_validated(cls, members):
+        """Refuse to admit an applicant whose portal account's e-mail is
+        not confirmed: the address may be someone else's (issue 12).
+        Members without a portal account (applied on paper) pass."""
+        WebUser = Pool().get('web.user')
+        users = WebUser.search([
+                ('party', 'in', [m.party.id for m in members]),
+                ])
+        valid = {u.party.id for u in users if u.email_valid}
+        for member in members:
+            if (any(u.party == member.party for u in users)
+                    and member.party.id not in valid):
+                raise MemberError(gettext(
+                        'sosolo_membership.msg_member_email_not_validated',
+                        member=member.rec_name))
+
+    @classmethod
     @ModelView.button
     @Workflow.transition('approved')
     def approve(cls, members):
@@ -227,6 +244,7 @@ class Member(Workflow, ModelSQL, ModelView):
         Invoice = pool.get('account.invoice')
         config = Config(1)
         config.check_accounts('capital_account')
+        cls.check_email_validated(members)
         today = Date.today()
         invoices = []
         for member in members:

@@ -21,6 +21,8 @@ from trytond.protocols.wrappers import (
     HTTPStatus, Response, abort, redirect)
 from trytond.transaction import Transaction
 
+from .web_user import session_max_age
+
 SESSION_COOKIE = 'sosolo_portal'
 CSRF_COOKIE = 'sosolo_csrf'
 CSRF_FIELD = 'csrf_token'
@@ -136,9 +138,14 @@ def session_user(request):
     key = request.cookies.get(SESSION_COOKIE)
     if not key:
         return None
-    User = Pool().get('web.user')
+    pool = Pool()
+    User = pool.get('web.user')
+    Session = pool.get('web.user.session')
+    # web.user.session refuses it after [session] web_timeout idle or
+    # [sosolo_portal] session_max_age from login (sosolo_portal.web_user).
     user = User.get_user(key)
     if user and user.active:
+        Session.touch(key)
         return user
     return None
 
@@ -188,8 +195,7 @@ def login(request, response, user):
     "Start a portal session for `user` on `response`."
     key = user.new_session()
     _set_cookie(request, response, SESSION_COOKIE, key,
-        max_age=config.getint('session', 'web_timeout',
-            default=30 * 24 * 60 * 60))
+        max_age=session_max_age())
     # A new CSRF token with the new session (login fixation).
     token = secrets.token_urlsafe(32)
     _set_cookie(request, response, CSRF_COOKIE, token)

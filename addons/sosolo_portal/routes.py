@@ -13,6 +13,8 @@ from trytond.protocols.wrappers import (
     HTTPStatus, Response, with_pool, with_transaction)
 from trytond.wsgi import app
 
+from .attempt import limit
+from .exceptions import EmailLinkError
 from .portal import (
     add_security_headers, csrf_protected, login, logout, member_session,
     portal_url, render, safe_next, see_other, session_user)
@@ -111,16 +113,30 @@ def logout_page(request, pool, user):
 @csrf_protected
 def forgotten_password(request, pool):
     User = pool.get('web.user')
+    Attempt = pool.get('sosolo.portal.reset.attempt')
     if request.method == 'GET':
         return render(request, 'forgot.html')
     email = request.form.get('email', '').strip().lower()
     if not email:
         return render(request, 'forgot.html', status=HTTPStatus.BAD_REQUEST,
             errors={'email': gettext('sosolo_portal.msg_email_required')})
+    # Refused at once, with no sleep: a flood must not pin the workers.
+    if Attempt.throttled(email):
+        response = render(request, 'forgot.html',
+            status=HTTPStatus.TOO_MANY_REQUESTS, form={'email': email},
+            errors={'email': gettext('sosolo_portal.msg_reset_throttled')})
+        response.headers['Retry-After'] = str(
+            limit('reset_address_window'))
+        return response
+    Attempt.add(email)
     users = User.search([('email', '=', email), ('active', '=', True)])
-    if users:
+    try:
         # web_user limits resets to one per validity period.
         User.reset_password(users)
+    except EmailLinkError as exception:
+        return render(request, 'forgot.html',
+            status=HTTPStatus.SERVICE_UNAVAILABLE, form={'email': email},
+            errors={'email': exception.message})
     # The same answer whether or not the address has an account.
     return see_other(portal_url('logga-in?meddelande=skickat'))
 

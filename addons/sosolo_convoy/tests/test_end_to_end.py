@@ -37,7 +37,8 @@ from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_membership.tests.test_routes import (
     configure_membership)
 from trytond.modules.sosolo_payroll.tests.tools import configure_payroll
-from trytond.modules.sosolo_portal.tests.tools import csrf, login
+from trytond.modules.sosolo_portal.tests.tools import (
+    configure_email_links, csrf, login)
 from trytond.modules.sosolo_sweden.bgmax import BgMaxImporter
 from trytond.modules.sosolo_sweden.bgmax_format import (
     BgMaxFile, Deposit, Payment, write)
@@ -115,6 +116,7 @@ class EndToEndTestCase(RouteTestCase):
         # As sosolo_membership's route tests: the chart's table locks
         # need with_transaction's retry, which setUpDatabase lacks.
         super(test_tryton.RouteTestCase, cls).setUpClass()
+        configure_email_links(cls)
         setup_books(configure)
 
     def setUp(self):

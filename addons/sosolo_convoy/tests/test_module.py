@@ -7,6 +7,8 @@ from decimal import Decimal
 from trytond import backend
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_convoy.exceptions import PayoutError
+from trytond.modules.sosolo_portal.tests.secrets import (
+    WebUserSecretsTestMixin)
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_sweden.tests.transactions import (
     committed, race)
@@ -48,7 +50,9 @@ def make_member(balance):
     return company, member
 
 
-class SosoloConvoyTestCase(SwedishTranslationTestMixin, ModuleTestCase):
+class SosoloConvoyTestCase(
+        WebUserSecretsTestMixin, SwedishTranslationTestMixin,
+        ModuleTestCase):
     "Test sosolo_convoy module"
     module = 'sosolo_convoy'
 

@@ -9,9 +9,11 @@ from unittest.mock import patch
 from pypdf import PdfReader
 
 from trytond.modules.company.tests import set_company
+from trytond.modules.sosolo_membership.exceptions import MemberError
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_sweden.tests.transactions import committed
-from trytond.modules.sosolo_portal.tests.tools import csrf, login
+from trytond.modules.sosolo_portal.tests.tools import (
+    configure_email_links, csrf, login)
 from trytond.pool import Pool
 from trytond.tests import test_tryton
 from trytond.tests.test_tryton import RouteTestCase
@@ -65,6 +67,7 @@ class MembershipRouteTestCase(RouteTestCase):
         # RouteTestCase starts one plain transaction for setUpDatabase;
         # the data needs a committed one with the lock retry.
         super(test_tryton.RouteTestCase, cls).setUpClass()
+        configure_email_links(cls)
         setup_books(configure_membership)
 
         def members():
@@ -253,6 +256,41 @@ class MembershipRouteTestCase(RouteTestCase):
         response = self.application(client)
         self.assertEqual(response.status_code, 400)
         self.assertIn('id="e-email"', response.get_data(as_text=True))
+
+
+    def test_approve_needs_validated_email(self):
+        "An applicant is approved only once the e-mail is confirmed (#12)"
+        with Transaction().start(self.db_name, 0) as transaction:
+            pool = Pool()
+            Party = pool.get('party.party')
+            Address = pool.get('party.address')
+            Member = pool.get('sosolo.member')
+            WebUser = pool.get('web.user')
+            company = books()
+            party = Party(name="Erik Obekräftad", addresses=[Address(
+                        street="Storgatan 2", postal_code='921 31',
+                        city="Lycksele")])
+            party.save()
+            member = Member(company=company, party=party, kind='person')
+            member.save()
+            user = WebUser(email='erik@example.se', party=party)
+            user.save()
+            with set_company(company), \
+                    transaction.set_context(language='sv'), \
+                    self.assertRaises(MemberError) as error:
+                Member.approve([member])
+            self.assertIn('e-postadressen till portalkontot',
+                error.exception.message)
+            self.assertEqual(member.state, 'applicant')
+            # Confirmed, the check lets it through (approving itself locks
+            # the invoice sequence, which wants committed()'s retry).
+            user.email_valid = True
+            user.save()
+            Member.check_email_validated([member])
+            # Without a portal account (applied on paper) too.
+            WebUser.delete([user])
+            Member.check_email_validated([member])
+            transaction.rollback()
 
 
 del RouteTestCase

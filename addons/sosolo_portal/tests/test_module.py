@@ -1,22 +1,37 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
+import email
+import re
+import time
 from unittest.mock import patch
+
+import time_machine
+from aiosmtpd.controller import Controller
 
 import trytond.config as config
 from trytond.pool import Pool
+from trytond.modules.sosolo_portal.tests.secrets import (
+    WebUserSecretsTestMixin)
 from trytond.modules.sosolo_sweden.tests.translation import (
     SwedishTranslationTestMixin)
 from trytond.tests.test_tryton import (
     ModuleTestCase, RouteTestCase, with_transaction)
 from trytond.transaction import Transaction
 
+from trytond.modules.sosolo_portal.exceptions import EmailLinkError
 from trytond.modules.sosolo_portal.tests.tools import (
-    csrf, login, unset_config)
+    Mailbox, configure_email_links, csrf, free_port, login, set_config,
+    unset_config)
 
 PASSWORD = 'a-long-secret'
+BASE_URL = 'https://portal.sosolo.example/sosolo'
+RESET_URL = f'{BASE_URL}/portal/nytt-losenord'
+VALIDATION_URL = f'{BASE_URL}/portal/bekrafta-epost'
 
 
-class SosoloPortalTestCase(SwedishTranslationTestMixin, ModuleTestCase):
+class SosoloPortalTestCase(
+        WebUserSecretsTestMixin, SwedishTranslationTestMixin,
+        ModuleTestCase):
     "Test sosolo_portal module"
     module = 'sosolo_portal'
 
@@ -32,6 +47,11 @@ class SosoloPortalRouteTestCase(RouteTestCase):
     module = 'sosolo_portal'
 
     @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        configure_email_links(cls, BASE_URL)
+
+    @classmethod
     def setUpDatabase(cls):
         pool = Pool()
         Party = pool.get('party.party')
@@ -41,8 +61,78 @@ class SosoloPortalRouteTestCase(RouteTestCase):
         User(email='ada@example.se', password=PASSWORD, party=party).save()
         Transaction().commit()
 
+    def setUp(self):
+        super().setUp()
+        # Each test starts with no reset requests counted against it.
+        with Transaction().start(self.db_name, 0) as transaction:
+            Attempt = Pool().get('sosolo.portal.reset.attempt')
+            Attempt.delete(Attempt.search([]))
+            transaction.commit()
+
     def url(self, path=''):
         return f'/{self.db_name}/portal/{path}'
+
+    def reset(self, client, email, remote_addr='127.0.0.1'):
+        "POST the forgotten-password form; the response and its seconds."
+        environ = {'REMOTE_ADDR': remote_addr}
+        token = csrf(client, self.url('glomt-losenord'),
+            environ_base=environ)
+        start = time.monotonic()
+        response = client.post(self.url('glomt-losenord'), data={
+                'csrf_token': token, 'email': email},
+            environ_base=environ)
+        return response, time.monotonic() - start
+
+    def test_reset_flood_throttled_per_address(self):
+        "25 resets for one address: after 3 the answer is 429 at once (#12)"
+        client = self.client()
+        # web_user mails one token per validity period.
+        self.clear_reset_token('ada@example.se')
+        self.addCleanup(self.clear_reset_token, 'ada@example.se')
+        with patch('trytond.modules.web_user.user.'
+                'send_message_transactional') as send:
+            answers = [self.reset(client, 'ada@example.se')
+                for _ in range(25)]
+        statuses = [r.status_code for r, _ in answers]
+        self.assertEqual(statuses, [303] * 3 + [429] * 22)
+        self.assertEqual(send.call_count, 1)
+        for response, seconds in answers:
+            self.assertLess(seconds, 1, response.status_code)
+        refused = answers[-1][0]
+        self.assertIn('För många begäranden',
+            refused.get_data(as_text=True))
+        self.assertEqual(refused.headers['Retry-After'], '900')
+        # The limit is per address: another one still passes.
+        response, _ = self.reset(client, 'nobody@example.se')
+        self.assertEqual(response.status_code, 303)
+
+    def test_reset_throttled_per_ip(self):
+        "More than 10 resets an hour from one address are refused (#12)"
+        client = self.client()
+        statuses = [self.reset(client, f'n{i}@example.se', '192.0.2.7')[0]
+            .status_code for i in range(11)]
+        self.assertEqual(statuses, [303] * 10 + [429])
+        response, _ = self.reset(client, 'n11@example.se', '198.51.100.1')
+        self.assertEqual(response.status_code, 303)
+
+    def test_reset_limits_from_config(self):
+        "The throttle's limits come from [sosolo_portal]"
+        set_config(self, 'sosolo_portal', 'reset_max_per_address', '1')
+        client = self.client()
+        statuses = [self.reset(client, 'nobody@example.se')[0].status_code
+            for _ in range(2)]
+        self.assertEqual(statuses, [303, 429])
+
+    def test_reset_throttle_window_passes(self):
+        "After the address's 15 minutes a reset is let through again"
+        client = self.client()
+        for _ in range(3):
+            self.reset(client, 'nobody@example.se')
+        self.assertEqual(
+            self.reset(client, 'nobody@example.se')[0].status_code, 429)
+        with time_machine.travel(time.time() + 16 * 60):
+            self.assertEqual(
+                self.reset(client, 'nobody@example.se')[0].status_code, 303)
 
     def test_start_redirects_to_login(self):
         "Without a session the start page sends to the login page"
@@ -209,16 +299,200 @@ class SosoloPortalRouteTestCase(RouteTestCase):
         self.assertEqual(client.get(url).status_code, 200)
         self.assertEqual(client.get(url).status_code, 404)
 
-    def test_validation_url_points_to_portal(self):
-        "E-mail links lead to the portal of the request's host"
+    def test_reset_link_ignores_forged_host(self):
+        "The reset e-mail links to [web] reset_password_url only (#12)"
+        mailbox = Mailbox()
+        smtp = Controller(mailbox, hostname='127.0.0.1', port=free_port())
+        smtp.start()
+        self.addCleanup(smtp.stop)
+        set_config(self, 'email', 'uri', f'smtp://127.0.0.1:{smtp.port}')
+        # web_user sends one reset per validity period.
+        self.clear_reset_token('ada@example.se')
+        self.addCleanup(self.clear_reset_token, 'ada@example.se')
+        client = self.client()
+        forged = {'Host': 'evil.example', 'X-Forwarded-Host': 'evil.example'}
+        token = csrf(client, self.url('glomt-losenord'), headers=forged)
+        response = client.post(self.url('glomt-losenord'), data={
+                'csrf_token': token, 'email': 'ada@example.se'},
+            headers=forged)
+        self.assertEqual(response.status_code, 303)
+        message, = mailbox.messages
+        body = ''.join(part.get_payload(decode=True).decode('utf-8')
+            for part in email.message_from_bytes(message.content).walk()
+            if not part.is_multipart())
+        self.assertNotIn('evil.example', body)
+        links = set(re.findall(r'https?://[^\s"<>]+', body))
+        self.assertTrue(links, body)
+        for link in links:
+            self.assertTrue(link.startswith(RESET_URL + '?'), link)
+
+    def test_reset_refused_without_configured_url(self):
+        "Without [web] reset_password_url no e-mail is sent (#12)"
+        unset_config('web', 'reset_password_url')
+        self.addCleanup(config.set, 'web', 'reset_password_url', RESET_URL)
+        client = self.client()
+        forged = {'Host': 'evil.example'}
+        token = csrf(client, self.url('glomt-losenord'), headers=forged)
+        with patch('trytond.modules.web_user.user.'
+                'send_message_transactional') as send, \
+                self.assertLogs('trytond.modules.sosolo_portal.web_user',
+                    'ERROR') as logs:
+            response = client.post(self.url('glomt-losenord'), data={
+                    'csrf_token': token, 'email': 'ada@example.se'},
+                headers=forged)
+        self.assertEqual(response.status_code, 503)
+        self.assertFalse(send.called)
+        self.assertIn('reset_password_url', logs.output[0])
+        self.assertIn('portalens adress inte är inställd',
+            response.get_data(as_text=True))
+
+    def test_validation_url_is_configured_one(self):
+        "The validation link is [web] email_validation_url, not the host"
         with Transaction().start(self.db_name, 0, context={
-                    '_request': {'http_host': 'portal.example',
+                    '_request': {'http_host': 'evil.example',
                         'scheme': 'https', 'root_path': ''}}):
             User = Pool().get('web.user')
             user = User(email_token='abc')
             self.assertEqual(user.get_email_validation_url(),
-                f'https://portal.example/{self.db_name}/portal/'
-                'bekrafta-epost?token=abc')
+                VALIDATION_URL + '?token=abc')
+
+    def test_validation_refused_without_configured_url(self):
+        "A relative or missing validation URL sends nothing (#12)"
+        config.set('web', 'email_validation_url', '/sosolo/portal/x')
+        self.addCleanup(config.set, 'web', 'email_validation_url',
+            VALIDATION_URL)
+        with Transaction().start(self.db_name, 0):
+            User = Pool().get('web.user')
+            user, = User.search([('email', '=', 'ada@example.se')])
+            with patch('trytond.modules.web_user.user.'
+                    'send_message_transactional') as send, \
+                    self.assertLogs(level='ERROR'), \
+                    self.assertRaises(EmailLinkError):
+                User.validate_email([user])
+            self.assertFalse(send.called)
+
+    def clear_reset_token(self, email):
+        with Transaction().start(self.db_name, 0) as transaction:
+            User = Pool().get('web.user')
+            user, = User.search([('email', '=', email)])
+            user.clear_reset_password_token()
+            user.save()
+            transaction.commit()
+
+    def logged_in(self):
+        "A test client with a portal session of Ada."
+        client = self.client()
+        response = login(client, self.db_name, 'ada@example.se', PASSWORD)
+        self.assertEqual(response.status_code, 303)
+        return client
+
+    def start_status(self, client):
+        "The start page's status: 200 logged in, 303 sent to the login."
+        return client.get(self.url()).status_code
+
+    def test_session_idle_timeout(self):
+        "A session is refused after [session] web_timeout idle (#12)"
+        set_config(self, 'session', 'web_timeout', '3600')
+        client = self.logged_in()
+        with time_machine.travel(time.time() + 3500):
+            self.assertEqual(self.start_status(client), 200)
+        with time_machine.travel(time.time() + 3500 + 3700):
+            self.assertEqual(self.start_status(client), 303)
+
+    def test_session_idle_from_last_use(self):
+        "Each use restarts the idle time"
+        set_config(self, 'session', 'web_timeout', '3600')
+        client = self.logged_in()
+        start = time.time()
+        for hour in range(1, 5):
+            with time_machine.travel(start + hour * 3000):
+                self.assertEqual(self.start_status(client), 200, hour)
+
+    def test_session_default_idle_is_8_hours(self):
+        "Without web_timeout a portal session lasts 8 hours idle"
+        if config._config.has_option('session', 'web_timeout'):
+            set_config(self, 'session', 'web_timeout', '0')
+            unset_config('session', 'web_timeout')
+        client = self.logged_in()
+        with time_machine.travel(time.time() + 9 * 3600):
+            self.assertEqual(self.start_status(client), 303)
+
+    def test_session_absolute_cap(self):
+        "In use or not, a session ends session_max_age after login (#12)"
+        set_config(self, 'session', 'web_timeout', '3600')
+        set_config(self, 'sosolo_portal', 'session_max_age', '10800')
+        client = self.logged_in()
+        session, = [c for c in login(self.client(), self.db_name,
+                    'ada@example.se', PASSWORD).headers.getlist(
+                    'Set-Cookie') if c.startswith('sosolo_portal=')]
+        self.assertIn('Max-Age=10800', session)
+        start = time.time()
+        statuses = []
+        for step in range(1, 5):
+            with time_machine.travel(start + step * 3000):
+                statuses.append(self.start_status(client))
+        # 50, 100 and 150 minutes after login, then 200 > 180.
+        self.assertEqual(statuses, [200, 200, 200, 303])
+
+    def test_password_reset_revokes_sessions(self):
+        "Setting a new password through the reset link ends all sessions"
+        first, second = self.logged_in(), self.logged_in()
+        with Transaction().start(self.db_name, 0) as transaction:
+            User = Pool().get('web.user')
+            user, = User.search([('email', '=', 'ada@example.se')])
+            user.set_reset_password_token()
+            user.save()
+            reset_token = user.reset_password_token
+            transaction.commit()
+        self.addCleanup(self.restore_password)
+        with patch('time.sleep'):
+            self.assertTrue(self.set_password_token(reset_token))
+        self.assertEqual(self.start_status(first), 303)
+        self.assertEqual(self.start_status(second), 303)
+        response = login(self.client(), self.db_name, 'ada@example.se',
+            'new-secret-2')
+        self.assertEqual(response.status_code, 303)
+
+    def test_password_change_revokes_sessions(self):
+        "Changing the password (back office, commands) ends all sessions"
+        client = self.logged_in()
+        self.addCleanup(self.restore_password)
+        with Transaction().start(self.db_name, 0) as transaction:
+            User = Pool().get('web.user')
+            user, = User.search([('email', '=', 'ada@example.se')])
+            user.password = 'new-secret-3'
+            user.save()
+            transaction.commit()
+        self.assertEqual(self.start_status(client), 303)
+
+    def test_unchanged_password_keeps_sessions(self):
+        "Saving a web user without a new password keeps its sessions"
+        client = self.logged_in()
+        with Transaction().start(self.db_name, 0) as transaction:
+            User = Pool().get('web.user')
+            user, = User.search([('email', '=', 'ada@example.se')])
+            User.write([user], {'password': 'x' * 10})
+            transaction.commit()
+        self.assertEqual(self.start_status(client), 200)
+
+    def set_password_token(self, reset_token):
+        client = self.client()
+        url = self.url(
+            f'nytt-losenord?token={reset_token}&email=ada@example.se')
+        token = csrf(client, url)
+        response = client.post(self.url('nytt-losenord'), data={
+                'csrf_token': token, 'token': reset_token,
+                'email': 'ada@example.se', 'password': 'new-secret-2',
+                'password2': 'new-secret-2'})
+        return response.status_code == 303
+
+    def restore_password(self):
+        with Transaction().start(self.db_name, 0) as transaction:
+            User = Pool().get('web.user')
+            user, = User.search([('email', '=', 'ada@example.se')])
+            user.password = PASSWORD
+            user.save()
+            transaction.commit()
 
     def test_stylesheet(self):
         "The layout's stylesheet is served"
