@@ -4,6 +4,7 @@
 #   make run                  demo cooperative on SQLite at http://127.0.0.1:8000/
 #   make test                 every test on SQLite
 #   make test DB=postgresql   every test on a PostgreSQL 15 cluster under var/
+#   make lint                 ruff (pyflakes, pycodestyle, isort)
 #   make bench                benchmarks (PostgreSQL)
 
 PYTHON ?= python3
@@ -16,7 +17,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 export TRYTOND_DATABASE__PATH ?= $(CURDIR)/var/db
 export TRYTOND_WEB__ROOT ?= $(CURDIR)/var/sao
 
-.PHONY: run test bench venv web pg-start pg-stop clean
+.PHONY: run test lint bench venv web pg-start pg-stop clean
 
 venv: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml requirements.txt
@@ -53,6 +54,9 @@ ifeq ($(DB),postgresql)
 else
 	$(BIN)/python scripts/runtests.py --db sqlite $(TESTS)
 endif
+
+lint: venv
+	$(BIN)/ruff check .
 
 bench: venv
 	scripts/pg start

@@ -128,7 +128,8 @@ def run_bench(conf, n, pdf_sample):
 
     def setup():
         from trytond.modules.sosolo_payroll.tests.tools import (
-            configure_payroll)
+            configure_payroll,
+        )
         pool = Pool()
         Company = pool.get('company.company')
         Employee = pool.get('sosolo.payroll.employee')

@@ -171,7 +171,10 @@ def run_prepare(module, base=None):
     depends on) only the modules in between are activated.
     """
     from trytond.tests.test_tryton import (
-        activate_module, drop_db, restore_db_cache)
+        activate_module,
+        drop_db,
+        restore_db_cache,
+    )
     drop_db()
     if base:
         restore_db_cache(base)

@@ -27,7 +27,11 @@ def load(config, company, parties, progress, dates):
     """Make the demo members of `parties` (found by e-mail), on the
     DemoDates `dates`."""
     from .demo import (
-        answering_warnings, configure_membership, pay, payment_method)
+        answering_warnings,
+        configure_membership,
+        pay,
+        payment_method,
+    )
     Member = Model.get('sosolo.member', config=config)
     WebUser = Model.get('web.user', config=config)
     progress.step(label="Medlemskap")

@@ -55,8 +55,7 @@ def load(config, company, members, progress, dates):
         wizard.execute('end')
     payroll = Configuration(1)
     payroll.journal, = Journal.find([('type', '=', 'general')], limit=1)
-    from trytond.modules.sosolo_payroll.configuration import (
-        BAS_ACCOUNTS)
+    from trytond.modules.sosolo_payroll.configuration import BAS_ACCOUNTS
     for name, code in BAS_ACCOUNTS.items():
         account, = Account.find([
                 ('code', '=', code), ('company', '=', company.id)])

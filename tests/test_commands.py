@@ -25,8 +25,17 @@ from decimal import Decimal
 from pathlib import Path
 
 from .server import (
-    BIN, PG_URI, ROOT, _env, _pg, backend, demo_database, free_port,
-    run_sosolo, write_config)
+    BIN,
+    PG_URI,
+    ROOT,
+    _env,
+    _pg,
+    backend,
+    demo_database,
+    free_port,
+    run_sosolo,
+    write_config,
+)
 
 README = ROOT / 'README.md'
 #: The commands README.md must show, each run by ReadmeCommandsTest.
@@ -78,6 +87,7 @@ def parse(argv):
     """The sosolo arguments `argv` as the command parses them; for a help
     line, a namespace of the command's name only ('help' for sosolo's)."""
     import argparse
+
     from sosolo.cli import parser
     if '--help' in argv or '-h' in argv:
         words = [a for a in argv if not a.startswith('-')]
@@ -275,7 +285,11 @@ class ReadmeCommandsTest(unittest.TestCase):
 
     def run_bgmax_import(self, line, args):
         from trytond.modules.sosolo_sweden.bgmax_format import (
-            BgMaxFile, Deposit, Payment, write)
+            BgMaxFile,
+            Deposit,
+            Payment,
+            write,
+        )
         (bankgiro,), = self.query("SELECT se_bankgiro FROM company_company")
         self.assertTrue(bankgiro, "the demo cooperative has a bankgiro")
         invoices = self.query("SELECT id, se_ocr, total_amount_cache "

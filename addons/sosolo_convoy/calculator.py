@@ -118,8 +118,7 @@ def compute_from_database(amount, plan, birth_date, payment_date=None,
     payroll's UserErrors.
     """
     from trytond.i18n import gettext
-    from trytond.modules.sosolo_payroll.exceptions import (
-        ContributionRateError)
+    from trytond.modules.sosolo_payroll.exceptions import ContributionRateError
     from trytond.pool import Pool
     pool = Pool()
     Rate = pool.get('sosolo.payroll.contribution.rate')

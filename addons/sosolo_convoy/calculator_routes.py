@@ -13,8 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from trytond.exceptions import UserError
 from trytond.i18n import gettext
-from trytond.modules.sosolo_portal.portal import (
-    NavItem, render, session_user)
+from trytond.modules.sosolo_portal.portal import NavItem, render, session_user
 from trytond.pool import PoolMeta
 from trytond.protocols.wrappers import with_pool, with_transaction
 from trytond.wsgi import app

@@ -2,12 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 from trytond.i18n import gettext
 from trytond.model import ModelSingleton, ModelSQL, ModelView, fields
-from trytond.pool import Pool
-from trytond.pyson import Eval
-from trytond.transaction import Transaction
-
 from trytond.modules.sosolo_payroll.configuration import (
-    RequiredSettingMixin, account_field)
+    RequiredSettingMixin,
+    account_field,
+)
+from trytond.pool import Pool
+from trytond.transaction import Transaction
 
 from .exceptions import ConvoyConfigurationError
 

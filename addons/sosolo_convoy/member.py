@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 from decimal import Decimal
 
-from sql.aggregate import Sum
 from sql import Null
+from sql.aggregate import Sum
 from sql.conditionals import Case, Coalesce
 
 from trytond.model import fields

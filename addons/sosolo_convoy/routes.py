@@ -7,8 +7,8 @@ Routes run as root (``with_transaction()``); each one reads only the
 session member's records and answers 404 for anything else.
 """
 import datetime as dt
-from functools import wraps
 from decimal import Decimal, InvalidOperation
+from functools import wraps
 
 from trytond.exceptions import UserError
 from trytond.i18n import gettext
@@ -16,12 +16,25 @@ from trytond.modules.sosolo_membership import identity
 from trytond.modules.sosolo_membership.portal import member_of
 from trytond.modules.sosolo_membership.routes import POSTAL_CODE
 from trytond.modules.sosolo_portal.portal import (
-    member_session, pdf_response, portal_url, render, see_other)
+    member_session,
+    pdf_response,
+    portal_url,
+    render,
+    see_other,
+)
 from trytond.protocols.wrappers import (
-    HTTPStatus, Response, abort, set_max_request_size, with_pool,
-    with_transaction)
+    HTTPStatus,
+    Response,
+    abort,
+    set_max_request_size,
+    with_pool,
+    with_transaction,
+)
 from trytond.tools.email_ import (
-    EmailNotValidError, normalize_email, validate_email)
+    EmailNotValidError,
+    normalize_email,
+    validate_email,
+)
 from trytond.transaction import Transaction
 from trytond.wsgi import app
 

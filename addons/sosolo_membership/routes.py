@@ -11,12 +11,24 @@ import re
 
 from trytond.i18n import gettext
 from trytond.modules.sosolo_portal.portal import (
-    csrf_protected, member_session, pdf_response, portal_url, render,
-    see_other)
+    csrf_protected,
+    member_session,
+    pdf_response,
+    portal_url,
+    render,
+    see_other,
+)
 from trytond.protocols.wrappers import (
-    HTTPStatus, abort, with_pool, with_transaction)
+    HTTPStatus,
+    abort,
+    with_pool,
+    with_transaction,
+)
 from trytond.tools.email_ import (
-    EmailNotValidError, normalize_email, validate_email)
+    EmailNotValidError,
+    normalize_email,
+    validate_email,
+)
 from trytond.wsgi import app
 
 from . import identity

@@ -13,9 +13,14 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 from decimal import (
-    ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation)
+    ROUND_DOWN,
+    ROUND_HALF_UP,
+    ROUND_UP,
+    Decimal,
+    InvalidOperation,
+)
+from typing import NamedTuple
 
 #: Holiday pay paid with each salary (semesterlagen 16 b §: at least 12 %
 #: of the pay earned during the holiday year).

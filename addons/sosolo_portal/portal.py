@@ -17,8 +17,7 @@ from genshi.template import MarkupTemplate, TemplateLoader
 import trytond.config as config
 from trytond.model import Model
 from trytond.pool import Pool
-from trytond.protocols.wrappers import (
-    HTTPStatus, Response, abort, redirect)
+from trytond.protocols.wrappers import HTTPStatus, Response, abort, redirect
 from trytond.transaction import Transaction
 
 from .web_user import session_max_age

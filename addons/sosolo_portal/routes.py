@@ -10,14 +10,27 @@ import os
 from trytond.exceptions import RateLimitException, UserError
 from trytond.i18n import gettext
 from trytond.protocols.wrappers import (
-    HTTPStatus, Response, with_pool, with_transaction)
+    HTTPStatus,
+    Response,
+    with_pool,
+    with_transaction,
+)
 from trytond.wsgi import app
 
 from .attempt import limit
 from .exceptions import EmailLinkError
 from .portal import (
-    add_security_headers, csrf_protected, login, logout, member_session,
-    portal_url, render, safe_next, see_other, session_user)
+    add_security_headers,
+    csrf_protected,
+    login,
+    logout,
+    member_session,
+    portal_url,
+    render,
+    safe_next,
+    see_other,
+    session_user,
+)
 
 CSS = os.path.join(os.path.dirname(__file__), 'static', 'portal.css')
 NOTICES = {

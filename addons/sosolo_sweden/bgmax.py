@@ -18,7 +18,12 @@ from trytond.model import ModelSQL, ModelView, fields
 from trytond.pool import Pool
 from trytond.transaction import Transaction
 from trytond.wizard import (
-    Button, StateAction, StateTransition, StateView, Wizard)
+    Button,
+    StateAction,
+    StateTransition,
+    StateView,
+    Wizard,
+)
 
 from .bgmax_format import OCR, BgMaxError, check, read
 from .exceptions import BgMaxImportError

@@ -14,8 +14,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .sie_format import (
-    ENCODING, Checksum, ObjectList, SIEError, parse_amount, parse_date,
-    split)
+    ENCODING,
+    Checksum,
+    ObjectList,
+    SIEError,
+    parse_amount,
+    parse_date,
+    split,
+)
 
 #: Labels we read; the others are skipped with a warning.
 KNOWN = {

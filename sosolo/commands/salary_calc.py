@@ -59,7 +59,9 @@ def run(args):
     def calculate():
         from trytond.exceptions import UserError
         from trytond.modules.sosolo_convoy.calculator import (
-            compute_from_database, find_plan)
+            compute_from_database,
+            find_plan,
+        )
         plan = find_plan(args.plan)
         if plan is None:
             raise CommandError(

@@ -35,19 +35,36 @@ from pypdf import PdfReader
 import trytond.modules.sosolo_payroll.tests as payroll_tests
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_membership.tests.test_routes import (
-    configure_membership)
+    configure_membership,
+)
 from trytond.modules.sosolo_payroll.tests.tools import configure_payroll
 from trytond.modules.sosolo_portal.tests.tools import (
-    configure_email_links, csrf, login)
+    configure_email_links,
+    csrf,
+    login,
+)
 from trytond.modules.sosolo_sweden.bgmax import BgMaxImporter
 from trytond.modules.sosolo_sweden.bgmax_format import (
-    BgMaxFile, Deposit, Payment, write)
+    BgMaxFile,
+    Deposit,
+    Payment,
+    write,
+)
 from trytond.modules.sosolo_sweden.ocr import is_valid_ocr
 from trytond.modules.sosolo_sweden.tests.books import (
-    BANKGIRO, ORGNR, YEAR, books, setup_books)
-from trytond.modules.sosolo_sweden.tests.transactions import committed
+    BANKGIRO,
+    ORGNR,
+    YEAR,
+    books,
+    setup_books,
+)
 from trytond.modules.sosolo_sweden.tests.test_sie import (
-    book_balances, export, import_file, new_company)
+    book_balances,
+    export,
+    import_file,
+    new_company,
+)
+from trytond.modules.sosolo_sweden.tests.transactions import committed
 from trytond.pool import Pool
 from trytond.tests import test_tryton
 from trytond.tests.test_tryton import DB_NAME, RouteTestCase

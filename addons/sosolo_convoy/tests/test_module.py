@@ -7,16 +7,14 @@ from decimal import Decimal
 from trytond import backend
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_convoy.exceptions import PayoutError
-from trytond.modules.sosolo_portal.tests.secrets import (
-    WebUserSecretsTestMixin)
+from trytond.modules.sosolo_portal.tests.secrets import WebUserSecretsTestMixin
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
-from trytond.modules.sosolo_sweden.tests.transactions import (
-    committed, race)
+from trytond.modules.sosolo_sweden.tests.transactions import committed, race
 from trytond.modules.sosolo_sweden.tests.translation import (
-    SwedishTranslationTestMixin)
+    SwedishTranslationTestMixin,
+)
 from trytond.pool import Pool
-from trytond.tests.test_tryton import (
-    DB_NAME, ModuleTestCase, with_transaction)
+from trytond.tests.test_tryton import DB_NAME, ModuleTestCase, with_transaction
 from trytond.transaction import Transaction
 
 

@@ -1,9 +1,9 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-from trytond.modules.sosolo_portal.tests.secrets import (
-    WebUserSecretsTestMixin)
+from trytond.modules.sosolo_portal.tests.secrets import WebUserSecretsTestMixin
 from trytond.modules.sosolo_sweden.tests.translation import (
-    SwedishTranslationTestMixin)
+    SwedishTranslationTestMixin,
+)
 from trytond.tests.test_tryton import ModuleTestCase
 
 

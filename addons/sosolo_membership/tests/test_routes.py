@@ -10,10 +10,13 @@ from pypdf import PdfReader
 
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_membership.exceptions import MemberError
+from trytond.modules.sosolo_portal.tests.tools import (
+    configure_email_links,
+    csrf,
+    login,
+)
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_sweden.tests.transactions import committed
-from trytond.modules.sosolo_portal.tests.tools import (
-    configure_email_links, csrf, login)
 from trytond.pool import Pool
 from trytond.tests import test_tryton
 from trytond.tests.test_tryton import RouteTestCase

@@ -7,8 +7,16 @@ from decimal import Decimal
 from lxml import etree
 
 from trytond.modules.sosolo_payroll.files import (
-    AGD_NS, AGI_NS, PAIN_NS, AgiContact, AgiIndividual, Transfer,
-    agi_employer_id, agi_xml, pain001_xml)
+    AGD_NS,
+    AGI_NS,
+    PAIN_NS,
+    AgiContact,
+    AgiIndividual,
+    Transfer,
+    agi_employer_id,
+    agi_xml,
+    pain001_xml,
+)
 
 NS = {'i': AGI_NS, 'a': AGD_NS, 'p': PAIN_NS}
 D = Decimal

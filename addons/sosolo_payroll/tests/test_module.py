@@ -5,20 +5,22 @@ import unittest
 from decimal import Decimal
 from pathlib import Path
 
-from trytond.modules.sosolo_sweden.tests.translation import (
-    SwedishTranslationTestMixin)
-from trytond.modules.sosolo_payroll.exceptions import (
-    IdentityValidationError, PayRunModificationError, TaxTableImportError,
-    TaxTableLookupError)
-from trytond.modules.sosolo_payroll.tests.tools import configure_payroll
 from trytond import backend
 from trytond.modules.company.tests import create_company, set_company
+from trytond.modules.sosolo_payroll.exceptions import (
+    IdentityValidationError,
+    PayRunModificationError,
+    TaxTableImportError,
+    TaxTableLookupError,
+)
+from trytond.modules.sosolo_payroll.tests.tools import configure_payroll
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
-from trytond.modules.sosolo_sweden.tests.transactions import (
-    committed, race)
+from trytond.modules.sosolo_sweden.tests.transactions import committed, race
+from trytond.modules.sosolo_sweden.tests.translation import (
+    SwedishTranslationTestMixin,
+)
 from trytond.pool import Pool
-from trytond.tests.test_tryton import (
-    DB_NAME, ModuleTestCase, with_transaction)
+from trytond.tests.test_tryton import DB_NAME, ModuleTestCase, with_transaction
 from trytond.transaction import Transaction
 
 FIXTURE = (Path(__file__).parent / 'data'
@@ -230,6 +232,7 @@ class SosoloPayrollTestCase(SwedishTranslationTestMixin, ModuleTestCase):
     def declared(self, company, date):
         "Field 487 of the month's AGI, parsed back from the XML."
         from lxml import etree
+
         from trytond.modules.sosolo_payroll.files import AGD_NS
         AgiExport = Pool().get('sosolo.payroll.agi.export', type='wizard')
         root = etree.fromstring(AgiExport.get_file(company, date))

@@ -11,10 +11,21 @@ from hypothesis import strategies as st
 
 from trytond.modules.sosolo_payroll import rules
 from trytond.modules.sosolo_payroll.rules import (
-    ContributionRate, NoContributionRate, TaxTableError, age_at_year_start,
-    band_tax, contribution_bases, contributions, declared_contributions,
-    find_band, fixed_percent_tax, holiday_pay,
-    parse_identity, read_tax_table, salary_from_available)
+    ContributionRate,
+    NoContributionRate,
+    TaxTableError,
+    age_at_year_start,
+    band_tax,
+    contribution_bases,
+    contributions,
+    declared_contributions,
+    find_band,
+    fixed_percent_tax,
+    holiday_pay,
+    parse_identity,
+    read_tax_table,
+    salary_from_available,
+)
 
 DATA = Path(__file__).parent / 'data'
 #: Skatteverket's tables 33-35 for 2026, monthly pay (see data/README).

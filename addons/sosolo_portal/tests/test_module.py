@@ -9,19 +9,27 @@ import time_machine
 from aiosmtpd.controller import Controller
 
 import trytond.config as config
-from trytond.pool import Pool
-from trytond.modules.sosolo_portal.tests.secrets import (
-    WebUserSecretsTestMixin)
-from trytond.modules.sosolo_sweden.tests.translation import (
-    SwedishTranslationTestMixin)
-from trytond.tests.test_tryton import (
-    ModuleTestCase, RouteTestCase, with_transaction)
-from trytond.transaction import Transaction
-
 from trytond.modules.sosolo_portal.exceptions import EmailLinkError
+from trytond.modules.sosolo_portal.tests.secrets import WebUserSecretsTestMixin
 from trytond.modules.sosolo_portal.tests.tools import (
-    Mailbox, configure_email_links, csrf, free_port, login, set_config,
-    unset_config)
+    Mailbox,
+    configure_email_links,
+    csrf,
+    free_port,
+    login,
+    set_config,
+    unset_config,
+)
+from trytond.modules.sosolo_sweden.tests.translation import (
+    SwedishTranslationTestMixin,
+)
+from trytond.pool import Pool
+from trytond.tests.test_tryton import (
+    ModuleTestCase,
+    RouteTestCase,
+    with_transaction,
+)
+from trytond.transaction import Transaction
 
 PASSWORD = 'a-long-secret'
 BASE_URL = 'https://portal.sosolo.example/sosolo'
@@ -241,14 +249,14 @@ class SosoloPortalRouteTestCase(RouteTestCase):
         "The reset form gives the same answer for unknown addresses"
         client = self.client()
         answers = []
-        for email in ['ada@example.se', 'nobody@example.se']:
+        for address in ['ada@example.se', 'nobody@example.se']:
             token = csrf(client, self.url('glomt-losenord'))
             with patch('trytond.modules.web_user.user.'
                     'send_message_transactional') as send:
                 response = client.post(self.url('glomt-losenord'), data={
-                        'csrf_token': token, 'email': email})
+                        'csrf_token': token, 'email': address})
             answers.append((response.status_code, response.location))
-            self.assertEqual(send.called, email == 'ada@example.se')
+            self.assertEqual(send.called, address == 'ada@example.se')
         self.assertEqual(answers[0], answers[1])
 
     def test_reset_password_with_token(self):

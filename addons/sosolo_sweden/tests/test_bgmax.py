@@ -12,10 +12,16 @@ from decimal import Decimal
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_sweden.bgmax import BgMaxImporter
 from trytond.modules.sosolo_sweden.bgmax_format import (
-    BgMaxError, BgMaxFile, Deposit, Payment, check, read, write)
+    BgMaxError,
+    BgMaxFile,
+    Deposit,
+    Payment,
+    check,
+    read,
+    write,
+)
 from trytond.modules.sosolo_sweden.exceptions import BgMaxImportError
 from trytond.pool import Pool
-
 from trytond.tests.test_tryton import activate_module, with_transaction
 
 from .books import BANKGIRO, books, setup_books

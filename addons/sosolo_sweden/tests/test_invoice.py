@@ -11,7 +11,9 @@ from pypdf import PdfReader
 from trytond.i18n import gettext
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_sweden.exceptions import (
-    BankgiroError, InvoiceBankgiroError)
+    BankgiroError,
+    InvoiceBankgiroError,
+)
 from trytond.modules.sosolo_sweden.ocr import is_valid_ocr, ocr_reference
 from trytond.pool import Pool
 from trytond.tests.test_tryton import activate_module, with_transaction

@@ -14,7 +14,10 @@ from hypothesis import strategies as st
 
 from trytond.modules.sosolo_sweden import ocr, rules
 from trytond.modules.sosolo_sweden.ocr import (
-    is_valid_ocr, luhn_digit, ocr_reference)
+    is_valid_ocr,
+    luhn_digit,
+    ocr_reference,
+)
 from trytond.modules.sosolo_sweden.rules import normalize_bankgiro
 
 

@@ -21,7 +21,9 @@ from trytond.modules.currency.tests import create_currency
 from trytond.modules.sosolo_sweden.exceptions import SIEImportError
 from trytond.modules.sosolo_sweden.sie_export import SIEExporter
 from trytond.modules.sosolo_sweden.sie_import import (
-    SIEImporter, opening_period)
+    SIEImporter,
+    opening_period,
+)
 from trytond.modules.sosolo_sweden.sie_reader import file_kind, read
 from trytond.pool import Pool
 from trytond.tests.test_tryton import activate_module, with_transaction
@@ -112,7 +114,7 @@ def object_sums(sie, start, end):
 
 def without(content, labels=('#GEN', '#PROGRAM')):
     return [line for line in content.split(b'\n')
-        if not line.split(b' ')[0] in {x.encode() for x in labels}]
+        if line.split(b' ')[0] not in {x.encode() for x in labels}]
 
 
 class SIETestCase(unittest.TestCase):

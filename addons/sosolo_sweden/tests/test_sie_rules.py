@@ -16,10 +16,23 @@ from pathlib import Path
 
 from trytond.modules.sosolo_sweden import sie_format
 from trytond.modules.sosolo_sweden.sie_format import (
-    ObjectList, SIEError, Writer, checksum_text, default_dimension,
-    format_amount, format_objects, quote, split, split_objects)
+    ObjectList,
+    SIEError,
+    Writer,
+    checksum_text,
+    default_dimension,
+    format_amount,
+    format_objects,
+    quote,
+    split,
+    split_objects,
+)
 from trytond.modules.sosolo_sweden.sie_reader import (
-    check_required, computed_closing, file_kind, read)
+    check_required,
+    computed_closing,
+    file_kind,
+    read,
+)
 
 DATA = Path(__file__).parent / 'data'
 
@@ -416,7 +429,9 @@ class SIEAccountTypeTestCase(unittest.TestCase):
     def test_import_type(self):
         "BAS-kontoplanen: classes 1-2 balance sheet, 3-8 income statement"
         from trytond.modules.sosolo_sweden.sie_import import (
-            account_statement, default_type)
+            account_statement,
+            default_type,
+        )
         for code, ktyp, statement, typed in [
                 ('1930', '', 'balance', 'T'), ('2440', '', 'balance', 'S'),
                 ('3001', '', 'income', 'I'), ('7010', '', 'income', 'K'),

@@ -13,7 +13,10 @@ from io import BytesIO
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_sweden.exceptions import YearEndError
 from trytond.modules.sosolo_sweden.rules import (
-    fiscal_year_name, next_fiscal_year, next_fiscal_year_due)
+    fiscal_year_name,
+    next_fiscal_year,
+    next_fiscal_year_due,
+)
 from trytond.modules.sosolo_sweden.sie_export import SIEExporter
 from trytond.modules.sosolo_sweden.sie_reader import computed_closing, read
 from trytond.pool import Pool
