@@ -7,7 +7,6 @@ trytond workers behind one address (issue 12).
 """
 import datetime as dt
 
-from sql import Literal
 from sql.aggregate import Count
 
 import trytond.config as config
@@ -59,7 +58,7 @@ class ResetAttempt(ModelSQL):
         cursor = Transaction().connection.cursor()
         table = cls.__table__()
         email = email[:cls.email.size]
-        cursor.execute(*table.select(Count(Literal('*')),
+        cursor.execute(*table.select(Count(table.id),
                 where=(table.email == email)
                 & (table.create_date
                     >= cls._since(limit('reset_address_window')))))
@@ -69,7 +68,7 @@ class ResetAttempt(ModelSQL):
         network = cls._ip_network()
         if network is None:
             return False
-        cursor.execute(*table.select(Count(Literal('*')),
+        cursor.execute(*table.select(Count(table.id),
                 where=(table.ip_network == network)
                 & (table.create_date
                     >= cls._since(limit('reset_ip_window')))))
