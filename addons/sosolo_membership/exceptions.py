@@ -12,5 +12,13 @@ class MemberError(UserError):
     pass
 
 
+class MemberFieldError(MemberError):
+    "A value refused, with the name of the form field it came from."
+
+    def __init__(self, field, message):
+        super().__init__(message)
+        self.field = field
+
+
 class MemberValidationError(ValidationError):
     pass

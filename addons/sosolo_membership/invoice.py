@@ -8,6 +8,17 @@ class Invoice(metaclass=PoolMeta):
     __name__ = 'account.invoice'
 
     @classmethod
+    def member_invoices(cls, party, domain=None):
+        """The cooperative's invoices to `party` that the portal shows:
+        posted or paid, the latest first (contribution and fees)."""
+        return cls.search([
+                ('party', '=', party.id),
+                ('type', '=', 'out'),
+                ('state', 'in', ['posted', 'paid']),
+                domain or [],
+                ], order=[('invoice_date', 'DESC'), ('id', 'DESC')])
+
+    @classmethod
     def paid(cls, invoices):
         super().paid(invoices)
         Pool().get('sosolo.member').invoices_paid(invoices)

@@ -3,6 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
+from trytond.exceptions import UserError
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Unique, Workflow, fields
 from trytond.pool import Pool
@@ -11,7 +12,7 @@ from trytond.rpc import RPC
 from trytond.transaction import Transaction
 
 from . import identity, rules
-from .exceptions import MemberError
+from .exceptions import MemberError, MemberFieldError
 
 KINDS = [
     ('person', "Person"),
@@ -150,7 +151,16 @@ class Member(Workflow, ModelSQL, ModelView):
 
     @classmethod
     def default_company(cls):
-        return Transaction().context.get('company')
+        """The user's company, or the cooperative's: a public application
+        comes with no company in the context, and the database holds one
+        (DESIGN.md)."""
+        company = Transaction().context.get('company')
+        if company is None:
+            Company = Pool().get('company.company')
+            companies = Company.search([], limit=2)
+            if len(companies) == 1:
+                company = companies[0].id
+        return company
 
     @classmethod
     def default_state(cls):
@@ -212,6 +222,68 @@ class Member(Workflow, ModelSQL, ModelView):
     @property
     def configuration(self):
         return Pool().get('sosolo.membership.configuration')(1)
+
+    # Application ------------------------------------------------------------
+
+    @classmethod
+    def create_applicant(cls, values, password):
+        """Make an applicant of what the application form says.
+
+        `values` holds the parsed form: name, kind, identity_number,
+        email, phone, street, postal_code, city, municipality, gender and
+        the two consents. The party, the membership and a portal account
+        with `password` are made, and the e-mail address is sent its
+        confirmation link; the board approves only once it is confirmed.
+        """
+        pool = Pool()
+        Party = pool.get('party.party')
+        Address = pool.get('party.address')
+        Contact = pool.get('party.contact_mechanism')
+        WebUser = pool.get('web.user')
+        for name in ['consent_statutes', 'consent_data']:
+            if not values.get(name):
+                raise MemberFieldError(name, gettext(
+                        'sosolo_membership.msg_consent_required'))
+        email = values['email']
+        if WebUser.search([('email', '=', email)]):
+            raise MemberFieldError('email', gettext(
+                    'sosolo_membership.msg_email_taken'))
+        cls.check_portal_password(password, email)
+        now = dt.datetime.now()
+        party = Party(name=values['name'])
+        party.addresses = [Address(street=values['street'],
+                postal_code=values['postal_code'], city=values['city'])]
+        contacts = [Contact(type='email', value=email)]
+        if values.get('phone'):
+            contacts.append(Contact(type='phone', value=values['phone']))
+        party.contact_mechanisms = contacts
+        party.save()
+        member = cls(party=party, kind=values['kind'],
+            identity_number=values['identity_number'],
+            municipality=values.get('municipality') or None,
+            gender=values.get('gender') or None,
+            consent_statutes=now, consent_data=now)
+        member.save()
+        user = WebUser(email=email, party=party)
+        user.password = password
+        user.save()
+        WebUser.validate_email([user])
+        return member
+
+    @classmethod
+    def check_portal_password(cls, password, email):
+        """Refuse a portal password that res.user's rules refuse.
+
+        web_user checks them only for a logged-in Tryton user; the
+        application comes from nobody."""
+        pool = Pool()
+        ResUser = pool.get('res.user')
+        WebUser = pool.get('web.user')
+        try:
+            ResUser.validate_password(password, [WebUser(email=email)])
+        except UserError as exception:
+            raise MemberFieldError('password', exception.message) \
+                from exception
 
     # Board admission ------------------------------------------------------
 

@@ -6,7 +6,6 @@ resignation.
 Routes run as root (``with_transaction()``); each one reads only the
 session party's records and answers 404 for anything else.
 """
-import datetime as dt
 import re
 
 from trytond.i18n import gettext
@@ -32,6 +31,7 @@ from trytond.tools.email_ import (
 from trytond.wsgi import app
 
 from . import identity
+from .exceptions import MemberFieldError
 from .member import GENDERS, MUNICIPALITIES
 from .portal import member_of
 from .report import KINDS_SV
@@ -71,6 +71,7 @@ def _municipalities():
 def apply(request, pool):
     "The public application form: no login."
     Config = pool.get('sosolo.membership.configuration')
+    Member = pool.get('sosolo.member')
     config = Config(1)
     values = {
         'kinds': KINDS_SV,
@@ -87,18 +88,21 @@ def apply(request, pool):
     form['consent_statutes'] = bool(request.form.get('consent_statutes'))
     form['consent_data'] = bool(request.form.get('consent_data'))
     password = request.form.get('password', '')
-    errors = _application_errors(pool, form, password,
+    errors = _application_errors(form, password,
         request.form.get('password2', ''))
+    if not errors:
+        try:
+            Member.create_applicant(form, password)
+        except MemberFieldError as exception:
+            errors[exception.field] = exception.message
     if errors:
         return render(request, 'apply.html', status=HTTPStatus.BAD_REQUEST,
             form=form, errors=errors, **values)
-    _create_applicant(pool, form, password)
     return render(request, 'applied.html', email=form['email'])
 
 
-def _application_errors(pool, form, password, password2):
-    WebUser = pool.get('web.user')
-    ResUser = pool.get('res.user')
+def _application_errors(form, password, password2):
+    "What is wrong with the form as typed, by field."
     errors = {}
     _required(form, ['name', 'identity_number', 'email', 'street',
             'postal_code', 'city'], errors)
@@ -120,9 +124,6 @@ def _application_errors(pool, form, password, password2):
             errors['email'] = gettext('sosolo_membership.msg_email_invalid')
         else:
             form['email'] = normalize_email(form['email']).lower()
-            if WebUser.search([('email', '=', form['email'])]):
-                errors['email'] = gettext(
-                    'sosolo_membership.msg_email_taken')
     if form['postal_code'] and not POSTAL_CODE.match(form['postal_code']):
         errors['postal_code'] = gettext(
             'sosolo_membership.msg_postal_code_invalid')
@@ -137,47 +138,10 @@ def _application_errors(pool, form, password, password2):
     elif password != password2:
         errors['password2'] = gettext(
             'sosolo_membership.msg_password_mismatch')
-    else:
-        try:
-            ResUser.validate_password(password, [WebUser(
-                        email=form['email'])])
-        except Exception as exception:
-            errors['password'] = getattr(exception, 'message',
-                str(exception))
     for name in ['consent_statutes', 'consent_data']:
         if not form[name]:
             errors[name] = gettext('sosolo_membership.msg_consent_required')
     return errors
-
-
-def _create_applicant(pool, form, password):
-    Party = pool.get('party.party')
-    Address = pool.get('party.address')
-    Contact = pool.get('party.contact_mechanism')
-    Member = pool.get('sosolo.member')
-    WebUser = pool.get('web.user')
-    Company = pool.get('company.company')
-    now = dt.datetime.now()
-    party = Party(name=form['name'])
-    party.addresses = [Address(street=form['street'],
-            postal_code=form['postal_code'], city=form['city'])]
-    contacts = [Contact(type='email', value=form['email'])]
-    if form['phone']:
-        contacts.append(Contact(type='phone', value=form['phone']))
-    party.contact_mechanisms = contacts
-    party.save()
-    company, = Company.search([], limit=1)
-    member = Member(company=company, party=party, kind=form['kind'],
-        identity_number=form['identity_number'],
-        municipality=form['municipality'] or None,
-        gender=form['gender'] or None,
-        consent_statutes=now, consent_data=now)
-    member.save()
-    user = WebUser(email=form['email'], party=party)
-    user.password = password
-    user.save()
-    WebUser.validate_email([user])
-    return member
 
 
 @app.route('/<database_name>/portal/medlemskap', methods=['GET'])
@@ -204,24 +168,15 @@ def certificate(request, pool, user):
     return pdf_response(content, f'medlemsbevis-{member.number}.pdf')
 
 
-def _own_invoices(pool, user):
-    Invoice = pool.get('account.invoice')
-    if not user.party:
-        return []
-    return Invoice.search([
-            ('party', '=', user.party.id),
-            ('type', '=', 'out'),
-            ('state', 'in', ['posted', 'paid']),
-            ], order=[('invoice_date', 'DESC'), ('id', 'DESC')])
-
-
 @app.route('/<database_name>/portal/fakturor', methods=['GET'])
 @with_pool
 @with_transaction(context=SV)
 @member_session
 def invoices(request, pool, user):
+    Invoice = pool.get('account.invoice')
+    invoices = Invoice.member_invoices(user.party) if user.party else []
     return render(request, 'invoices.html', user=user,
-        invoices=_own_invoices(pool, user), states=INVOICE_STATES_SV)
+        invoices=invoices, states=INVOICE_STATES_SV)
 
 
 @app.route('/<database_name>/portal/fakturor/<int:invoice_id>.pdf',
@@ -232,12 +187,10 @@ def invoices(request, pool, user):
 def invoice_pdf(request, pool, user, invoice_id):
     Invoice = pool.get('account.invoice')
     Report = pool.get('sosolo.member.invoice', type='report')
-    invoices = Invoice.search([('id', '=', invoice_id)])
     # Another member's invoice answers as a missing one.
-    if (not invoices or not user.party
-            or invoices[0].party != user.party
-            or invoices[0].type != 'out'
-            or invoices[0].state not in {'posted', 'paid'}):
+    invoices = Invoice.member_invoices(user.party,
+        [('id', '=', invoice_id)]) if user.party else []
+    if not invoices:
         abort(HTTPStatus.NOT_FOUND)
     invoice, = invoices
     _, content, _, _ = Report.execute([invoice.id], {})
