@@ -139,7 +139,7 @@ class PortalBrowserTest(PortalBrowserCase):
         self.login(page, 'anna@example.se')
         page.get_by_role('link', name='Mitt medlemskap').first.click()
         main = page.locator('main')
-        expect(main).to_contain_text('Aktiv medlem')
+        expect(main).to_contain_text('Du är medlem')
         expect(main).to_contain_text('500,00')
         # The number comes from a sequence (gaps on PostgreSQL): the
         # page and the certificate must show the same one.

@@ -8,6 +8,12 @@ class Invoice(metaclass=PoolMeta):
     __name__ = 'account.invoice'
 
     @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        # The state as the portal shows it, in the member's language.
+        cls.state_string = cls.state.translated('state')
+
+    @classmethod
     def member_invoices(cls, party, domain=None):
         """The cooperative's invoices to `party` that the portal shows:
         posted or paid, the latest first (contribution and fees)."""

@@ -50,9 +50,11 @@ class Member(Workflow, ModelSQL, ModelView):
         ondelete='RESTRICT', states=_states)
     number = fields.Char("Number", readonly=True)
     kind = fields.Selection(KINDS, "Kind", required=True, states=_states)
+    kind_string = kind.translated('kind')
     identity_number = fields.Char("Identity Number", states=_states,
         help="Personal, coordination or organisation number.")
     state = fields.Selection(STATES, "State", readonly=True, required=True)
+    state_string = state.translated('state')
     application_date = fields.Date("Application Date", required=True,
         states=_states)
     decision_date = fields.Date("Board Decision Date",
@@ -148,6 +150,13 @@ class Member(Workflow, ModelSQL, ModelView):
                     'depends': ['state', 'repayment_invoice'],
                     },
                 })
+
+    @classmethod
+    def selection_labels(cls, name):
+        "The (value, label) pairs of selection `name` in the language."
+        return [(value, label)
+            for value, label in cls.fields_get([name])[name]['selection']
+            if value]
 
     @classmethod
     def default_company(cls):

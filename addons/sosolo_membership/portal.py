@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
 
+from trytond.i18n import gettext
 from trytond.modules.sosolo_portal.portal import NavItem, StartItem
 from trytond.pool import Pool, PoolMeta
 
@@ -14,26 +15,32 @@ class Portal(metaclass=PoolMeta):
     @classmethod
     def navigation(cls, user):
         return super().navigation(user) + [
-            NavItem(20, 'medlemskap', "Mitt medlemskap"),
-            NavItem(30, 'fakturor', "Mina fakturor"),
-            NavItem(40, 'uppgifter', "Mina uppgifter"),
+            NavItem(20, 'medlemskap',
+                gettext('sosolo_membership.msg_portal_membership')),
+            NavItem(30, 'fakturor',
+                gettext('sosolo_membership.msg_portal_invoices')),
+            NavItem(40, 'uppgifter',
+                gettext('sosolo_membership.msg_portal_details')),
             ]
 
     @classmethod
     def start_items(cls, user):
         items = super().start_items(user) + [
-            StartItem(20, 'medlemskap', "Mitt medlemskap",
-                "Se medlemsnummer, datum och inbetald insats, och ladda ner "
-                "ditt medlemsbevis."),
-            StartItem(30, 'fakturor', "Mina fakturor",
-                "Fakturor från kooperativet: insats och årsavgift."),
-            StartItem(40, 'uppgifter', "Mina uppgifter",
-                "Ändra adress, telefon och bankkonto."),
+            StartItem(20, 'medlemskap',
+                gettext('sosolo_membership.msg_portal_membership'),
+                gettext('sosolo_membership.msg_portal_membership_text')),
+            StartItem(30, 'fakturor',
+                gettext('sosolo_membership.msg_portal_invoices'),
+                gettext('sosolo_membership.msg_portal_invoices_text')),
+            StartItem(40, 'uppgifter',
+                gettext('sosolo_membership.msg_portal_details'),
+                gettext('sosolo_membership.msg_portal_details_text')),
             ]
         member = member_of(user)
         if member and member.state == 'active':
-            items.append(StartItem(90, 'uttrade', "Utträde",
-                    "Säg upp ditt medlemskap och se när du kan utträda."))
+            items.append(StartItem(90, 'uttrade',
+                    gettext('sosolo_membership.msg_portal_resign'),
+                    gettext('sosolo_membership.msg_portal_resign_text')))
         return items
 
     @classmethod

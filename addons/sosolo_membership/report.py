@@ -8,8 +8,6 @@ from trytond.report import Report
 from trytond.transaction import Transaction
 from trytond.wizard import Button, StateReport, StateView, Wizard
 
-from .member import KINDS
-
 
 def _company():
     pool = Pool()
@@ -31,7 +29,6 @@ class Certificate(Report):
         Date = pool.get('ir.date')
         context = super().get_context(records, header, data)
         context['today'] = Date.today()
-        context['kinds'] = dict(KINDS_SV)
         return context
 
 
@@ -57,18 +54,7 @@ class Register(Report):
         context['company'] = company
         context['rows'] = Member.register(
             date, company=company.id if company else None)
-        context['kinds'] = dict(KINDS_SV)
         return context
-
-
-#: Kinds as printed on Swedish documents.
-KINDS_SV = [
-    ('person', "Person"),
-    ('sole_trader', "Enskild näringsidkare"),
-    ('company', "Företag"),
-    ('investing', "Investerande medlem"),
-    ]
-assert [k for k, _ in KINDS_SV] == [k for k, _ in KINDS]
 
 
 class PrintRegister(Wizard):

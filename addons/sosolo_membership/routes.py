@@ -34,23 +34,11 @@ from . import identity
 from .exceptions import MemberFieldError
 from .member import GENDERS, MUNICIPALITIES
 from .portal import member_of
-from .report import KINDS_SV
 
 SV = {'language': 'sv'}
 POSTAL_CODE = re.compile(r'^\d{3} ?\d{2}$')
 PHONE = re.compile(r'^\+?[\d \-()]{6,20}$')
 BANK_ACCOUNT = re.compile(r'^[\d \-,.]{6,30}$')
-GENDERS_SV = [(None, "Vill inte ange"), ('female', "Kvinna"),
-    ('male', "Man"), ('other', "Annat eller ickebinär")]
-STATES_SV = {
-    'applicant': "Ansökan inväntar styrelsens beslut",
-    'approved': "Godkänd – insatsen är inte betald än",
-    'active': "Aktiv medlem",
-    'resigned': "Uppsagd – utträder vid räkenskapsårets slut",
-    'left': "Utträdd",
-    }
-INVOICE_STATES_SV = {'posted': "Obetald", 'paid': "Betald"}
-assert [g for g, _ in GENDERS_SV] == [g for g, _ in GENDERS]
 
 
 def _required(form, names, errors):
@@ -58,10 +46,6 @@ def _required(form, names, errors):
         if not form.get(name):
             errors.setdefault(name,
                 gettext('sosolo_membership.msg_field_required'))
-
-
-def _municipalities():
-    return [(c, n) for c, n in MUNICIPALITIES if c]
 
 
 @app.route('/<database_name>/portal/bli-medlem', methods=['GET', 'POST'])
@@ -74,9 +58,9 @@ def apply(request, pool):
     Member = pool.get('sosolo.member')
     config = Config(1)
     values = {
-        'kinds': KINDS_SV,
-        'genders': GENDERS_SV,
-        'municipalities': _municipalities(),
+        'kinds': Member.selection_labels('kind'),
+        'genders': Member.selection_labels('gender'),
+        'municipalities': Member.selection_labels('municipality'),
         'statutes_url': config.statutes_url,
         }
     if request.method == 'GET':
@@ -89,7 +73,7 @@ def apply(request, pool):
     form['consent_data'] = bool(request.form.get('consent_data'))
     password = request.form.get('password', '')
     errors = _application_errors(form, password,
-        request.form.get('password2', ''))
+        request.form.get('password2', ''), dict(values['kinds']))
     if not errors:
         try:
             Member.create_applicant(form, password)
@@ -101,12 +85,12 @@ def apply(request, pool):
     return render(request, 'applied.html', email=form['email'])
 
 
-def _application_errors(form, password, password2):
+def _application_errors(form, password, password2, kinds):
     "What is wrong with the form as typed, by field."
     errors = {}
     _required(form, ['name', 'identity_number', 'email', 'street',
             'postal_code', 'city'], errors)
-    if form['kind'] not in dict(KINDS_SV):
+    if form['kind'] not in kinds:
         form['kind'] = 'person'
     if form['identity_number'] and 'identity_number' not in errors:
         number = identity.normalize(form['identity_number'], form['kind'])
@@ -150,8 +134,7 @@ def _application_errors(form, password, password2):
 @member_session
 def membership(request, pool, user):
     member = member_of(user)
-    return render(request, 'membership.html', user=user, member=member,
-        states=STATES_SV, kinds=dict(KINDS_SV))
+    return render(request, 'membership.html', user=user, member=member)
 
 
 @app.route('/<database_name>/portal/medlemskap/medlemsbevis.pdf',
@@ -175,8 +158,7 @@ def certificate(request, pool, user):
 def invoices(request, pool, user):
     Invoice = pool.get('account.invoice')
     invoices = Invoice.member_invoices(user.party) if user.party else []
-    return render(request, 'invoices.html', user=user,
-        invoices=invoices, states=INVOICE_STATES_SV)
+    return render(request, 'invoices.html', user=user, invoices=invoices)
 
 
 @app.route('/<database_name>/portal/fakturor/<int:invoice_id>.pdf',

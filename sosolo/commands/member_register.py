@@ -74,10 +74,9 @@ def run(args):
         company, = companies
         with Transaction().set_context(company=company.id, language='sv'):
             if args.format == 'csv':
-                from trytond.modules.sosolo_membership.report import KINDS_SV
                 Member = pool.get('sosolo.member')
                 content = to_csv(Member.register(args.date, company.id),
-                    dict(KINDS_SV))
+                    dict(Member.selection_labels('kind')))
             else:
                 Register = pool.get('sosolo.member.register', type='report')
                 _, content, _, _ = Register.execute(

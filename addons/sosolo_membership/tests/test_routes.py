@@ -105,7 +105,7 @@ class MembershipRouteTestCase(RouteTestCase):
         "Anna sees her membership, invoices, certificate and details"
         client = self.logged_in('anna@example.se')
         page = client.get(self.url('medlemskap')).get_data(as_text=True)
-        self.assertIn('Aktiv medlem', page)
+        self.assertIn('<dt>Status</dt><dd>Aktiv</dd>', page)
         self.assertIn('500,00\u00a0kr', page)
         links = self.anna_links(client)
         self.assertIn(self.url('medlemskap/medlemsbevis.pdf'), links)
@@ -123,6 +123,25 @@ class MembershipRouteTestCase(RouteTestCase):
         text = certificate.pages[0].extract_text()
         self.assertIn('Medlemsbevis', text)
         self.assertIn(f'Medlemsnummer\n{self.number(client)}', text)
+
+    def test_labels_in_swedish(self):
+        "States, kinds and the menu come from the Swedish translations"
+        client = self.logged_in('anna@example.se')
+        page = client.get(self.url('medlemskap')).get_data(as_text=True)
+        self.assertIn('<dt>Status</dt><dd>Aktiv</dd>', page)
+        self.assertIn('<dt>Medlemskategori</dt><dd>Person</dd>', page)
+        for label in ['Mitt medlemskap', 'Mina fakturor', 'Mina uppgifter']:
+            self.assertIn(f'>{label}</a>', page)
+        start = client.get(self.url()).get_data(as_text=True)
+        self.assertIn('ladda ner ditt medlemsbevis', start)
+        page = client.get(self.url('fakturor')).get_data(as_text=True)
+        # The contribution invoice, posted and not paid.
+        self.assertIn('<td>Obetald</td>', page)
+        page = self.client().get(self.url('bli-medlem')).get_data(
+            as_text=True)
+        for label in ['Enskild näringsidkare', 'Företag',
+                'Investerande medlem', 'Kvinna', 'Annan kommun']:
+            self.assertIn(f'>{label}<', page)
 
     def number(self, client):
         "The member number the membership page shows."
