@@ -56,6 +56,7 @@ def apply(request, pool):
     "The public application form: no login."
     Config = pool.get('sosolo.membership.configuration')
     Member = pool.get('sosolo.member')
+    Attempt = pool.get('sosolo.membership.application.attempt')
     config = Config(1)
     values = {
         'kinds': Member.selection_labels('kind'),
@@ -71,6 +72,16 @@ def apply(request, pool):
             'postal_code', 'city', 'municipality', 'gender']}
     form['consent_statutes'] = bool(request.form.get('consent_statutes'))
     form['consent_data'] = bool(request.form.get('consent_data'))
+    # Refused at once: each application hashes a password, makes records
+    # and sends an e-mail.
+    if Attempt.throttled():
+        response = render(request, 'apply.html',
+            status=HTTPStatus.TOO_MANY_REQUESTS, form=form,
+            message=gettext('sosolo_membership.msg_apply_throttled'),
+            **values)
+        response.headers['Retry-After'] = str(Attempt.window())
+        return response
+    Attempt.add()
     password = request.form.get('password', '')
     errors = _application_errors(form, password,
         request.form.get('password2', ''), dict(values['kinds']))

@@ -3,9 +3,11 @@
 """Portal pages of the membership, through werkzeug's test client."""
 import io
 import re
+import time
 from decimal import Decimal
 from unittest.mock import patch
 
+import time_machine
 from pypdf import PdfReader
 
 from trytond.modules.company.tests import set_company
@@ -79,6 +81,14 @@ class MembershipRouteTestCase(RouteTestCase):
             active_member(company, "Bertil Nilsson", 'bertil@example.se')
             active_member(company, "Cilla Resign", 'cilla@example.se')
         committed(members)
+
+    def setUp(self):
+        super().setUp()
+        # Each test starts with no applications counted against it.
+        with Transaction().start(self.db_name, 0) as transaction:
+            Attempt = Pool().get('sosolo.membership.application.attempt')
+            Attempt.delete(Attempt.search([]))
+            transaction.commit()
 
     def url(self, path=''):
         return f'/{self.db_name}/portal/{path}'
@@ -225,9 +235,10 @@ class MembershipRouteTestCase(RouteTestCase):
         self.assertIn(f'id="exit-date">{exit_date}<', body)
         self.assertTrue(exit_date.endswith('-12-31'))
 
-    def application(self, client, **values):
+    def application(self, client, environ_base=None, **values):
         data = {
-            'csrf_token': csrf(client, self.url('bli-medlem')),
+            'csrf_token': csrf(client, self.url('bli-medlem'),
+                environ_base=environ_base),
             'kind': 'person', 'name': 'Dora <i>Ny</i>',
             'identity_number': '19811288-9871',
             'email': 'dora@example.se', 'street': 'Blå vägen 1',
@@ -238,7 +249,8 @@ class MembershipRouteTestCase(RouteTestCase):
             }
         data.update(values)
         return client.post(self.url('bli-medlem'), data={
-                k: v for k, v in data.items() if v is not None})
+                k: v for k, v in data.items() if v is not None},
+            environ_base=environ_base)
 
     def test_apply(self):
         "Applying creates an applicant with consents and a web user"
@@ -279,6 +291,39 @@ class MembershipRouteTestCase(RouteTestCase):
         self.assertEqual(response.status_code, 400)
         self.assertIn('id="e-email"', response.get_data(as_text=True))
 
+
+    def test_apply_throttled_per_ip(self):
+        "After 10 applications an hour from a network: 429 at once (#12)"
+        client = self.client()
+        environ = {'REMOTE_ADDR': '192.0.2.7'}
+        statuses = []
+        for _ in range(11):
+            start = time.monotonic()
+            response = self.application(client, consent_data=None,
+                environ_base=environ)
+            statuses.append(response.status_code)
+            self.assertLess(time.monotonic() - start, 1)
+        self.assertEqual(statuses, [400] * 10 + [429])
+        body = response.get_data(as_text=True)
+        self.assertIn('För många ansökningar', body)
+        self.assertIn('value="Dora &lt;i&gt;Ny&lt;/i&gt;"', body)
+        self.assertEqual(response.headers['Retry-After'], '3600')
+        # A full application is refused too, and makes nothing.
+        with patch('trytond.modules.web_user.user.'
+                'send_message_transactional') as send:
+            response = self.application(client, email='flood@example.se',
+                environ_base=environ)
+        self.assertEqual(response.status_code, 429)
+        self.assertFalse(send.called)
+        # Another network still applies.
+        response = self.application(client, consent_data=None,
+            environ_base={'REMOTE_ADDR': '198.51.100.1'})
+        self.assertEqual(response.status_code, 400)
+        # After the hour the network is let through again.
+        with time_machine.travel(time.time() + 61 * 60):
+            response = self.application(client, consent_data=None,
+                environ_base=environ)
+        self.assertEqual(response.status_code, 400)
 
     def test_approve_needs_validated_email(self):
         "An applicant is approved only once the e-mail is confirmed (#12)"
