@@ -9,10 +9,10 @@ import time_machine
 from aiosmtpd.controller import Controller
 
 import trytond.config as config
-from trytond.modules.sosolo_portal.exceptions import EmailLinkError
-from trytond.modules.sosolo_portal.tests.secrets import WebUserSecretsTestMixin
 from trytond.model.exceptions import AccessError
 from trytond.modules.sosolo_portal import portal
+from trytond.modules.sosolo_portal.exceptions import EmailLinkError
+from trytond.modules.sosolo_portal.tests.secrets import WebUserSecretsTestMixin
 from trytond.modules.sosolo_portal.tests.tools import (
     Mailbox,
     as_portal,
