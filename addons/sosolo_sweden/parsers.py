@@ -157,14 +157,16 @@ def email(text):
     return normalize_email(text).lower()
 
 
-def text(max_length=None, multiline=False):
-    """A parser of text of at most `max_length` characters, stripped.
+def text(max_length=None, multiline=False, strip=True):
+    """A parser of text of at most `max_length` characters, stripped
+    unless not `strip` (a password).
 
     Control characters are refused but for line breaks and tabs in
     `multiline` text, whose line ends become LF.
     """
     def parse(value):
-        value = value.strip()
+        if strip:
+            value = value.strip()
         if multiline:
             value = value.replace('\r\n', '\n').replace('\r', '\n')
         allowed = _LINE_CONTROLS if multiline else set()
