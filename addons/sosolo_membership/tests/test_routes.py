@@ -10,9 +10,11 @@ from unittest.mock import patch
 import time_machine
 from pypdf import PdfReader
 
+from trytond.model.exceptions import AccessError
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_membership.exceptions import MemberError
 from trytond.modules.sosolo_portal.tests.tools import (
+    as_portal,
     configure_email_links,
     csrf,
     login,
@@ -182,6 +184,67 @@ class MembershipRouteTestCase(RouteTestCase):
         # A missing invoice answers the same.
         self.assertEqual(
             bertil.get(self.url('fakturor/999999.pdf')).status_code, 404)
+
+    def web_users(self):
+        "Anna's and Bertil's portal accounts, in the current transaction."
+        WebUser = Pool().get('web.user')
+        return [WebUser.search([('email', '=', email)])[0]
+            for email in ['anna@example.se', 'bertil@example.se']]
+
+    def test_portal_sees_own_records(self):
+        "As the portal user Bertil finds his membership and invoices only"
+        with Transaction().start(self.db_name, 0):
+            pool = Pool()
+            Member = pool.get('sosolo.member')
+            Invoice = pool.get('account.invoice')
+            anna, bertil = self.web_users()
+            for Model, field in [(Member, 'party'), (Invoice, 'party')]:
+                annas = Model.search([(field, '=', anna.party.id)])
+                self.assertTrue(annas)
+                with self.subTest(model=Model.__name__), as_portal(bertil):
+                    records = Model.search([])
+                    self.assertTrue(records)
+                    self.assertEqual(
+                        {getattr(r, field) for r in records}, {bertil.party})
+                    self.assertFalse(
+                        Model.search([('id', 'in', [r.id for r in annas])]))
+                    with self.assertRaises(AccessError):
+                        Model.read([annas[0].id], ['id'])
+
+    def test_portal_cannot_write_others(self):
+        "The portal user resigns no other member and touches no invoice"
+        with Transaction().start(self.db_name, 0):
+            pool = Pool()
+            Member = pool.get('sosolo.member')
+            Invoice = pool.get('account.invoice')
+            Fee = pool.get('sosolo.member.fee')
+            anna, bertil = self.web_users()
+            member, = Member.search([('party', '=', anna.party.id)])
+            invoice, = Invoice.search([('party', '=', bertil.party.id)])
+            with as_portal(bertil):
+                with self.assertRaises(AccessError):
+                    Member.write([Member(member.id)], {'exit_date': None})
+                with self.assertRaises(AccessError):
+                    Invoice.write([Invoice(invoice.id)], {'comment': 'x'})
+                # Fees are the back office's: the portal reads none.
+                with self.assertRaises(AccessError):
+                    Fee.search([])
+
+    def test_invoice_route_without_check(self):
+        "Bertil gets 404 for Anna's invoice even if the route forgot (#12)"
+        anna = self.logged_in('anna@example.se')
+        link, = [link for link in self.anna_links(anna)
+            if re.search(r'/fakturor/\d+\.pdf$', link)]
+        bertil = self.logged_in('bertil@example.se')
+        Invoice = Pool(self.db_name).get('account.invoice')
+
+        def member_invoices(party, domain=None):
+            # The ownership clause forgotten: only the rules are left.
+            return Invoice.search(domain or [])
+        with patch.object(Invoice, 'member_invoices', member_invoices):
+            response = bertil.get(link)
+        self.assertEqual(response.status_code, 404)
+        self.assertNotIn(b'%PDF', response.data)
 
     def test_name_is_escaped(self):
         "A name with <script> shows as text"
