@@ -7,6 +7,7 @@ from sql.aggregate import Max
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
 from trytond.modules.sosolo_sweden.identity import parse_personal
+from trytond.modules.sosolo_sweden.rules import BankAccount
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction
 
@@ -118,11 +119,14 @@ class Employee(ModelSQL, ModelView):
         return (self.tax_method == 'percent'
             and self.tax_percent_reason == 'sink')
 
-    @property
-    def bank_bban(self):
-        "Clearing and account number as one string of digits."
-        return re.sub(r'\D', '', (self.bank_clearing or '')
-            + (self.bank_account or ''))
+    def salary_account(self, at=None):
+        """The BankAccount the net pay goes to at `at` (now), or None: the
+        employee's clearing and account number. A module that keeps the
+        payee's account elsewhere overrides it (sosolo_convoy)."""
+        clearing = re.sub(r'\D', '', self.bank_clearing or '')
+        number = re.sub(r'\D', '', self.bank_account or '')
+        if clearing and number:
+            return BankAccount(clearing, number)
 
     @classmethod
     def preprocess_values(cls, mode, values):

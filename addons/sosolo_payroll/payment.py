@@ -41,7 +41,8 @@ class PaymentFile(Wizard):
         transfers = []
         for payslip in run.payslips:
             employee = payslip.employee
-            if not (employee.bank_clearing and employee.bank_account):
+            account = employee.salary_account()
+            if not account:
                 raise PayRunError(gettext(
                         'sosolo_payroll.msg_payment_no_account',
                         employee=employee.rec_name))
@@ -51,9 +52,10 @@ class PaymentFile(Wizard):
                     end_to_end_id=f'SOSOLO-{payslip.id}',
                     amount=payslip.net,
                     name=employee.party.name[:70],
-                    clearing=''.join(c for c in employee.bank_clearing
-                        if c.isdigit())[:4],
-                    account=employee.bank_bban,
+                    # The member id is the clearing number's first four
+                    # digits; the BBAN is clearing and account together.
+                    clearing=account.clearing[:4],
+                    account=account.clearing + account.number,
                     remittance=gettext(
                         'sosolo_payroll.msg_payment_remittance',
                         date=run.payment_date)))
