@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
+import datetime as dt
 from decimal import Decimal
 
 from trytond.i18n import gettext
@@ -9,6 +10,9 @@ from trytond.pyson import Id
 
 from . import rules
 from .exceptions import ConfigurationError
+
+#: A week: long enough for the member to read the e-mail and react.
+BANK_ACCOUNT_DELAY = dt.timedelta(days=7)
 
 
 class Configuration(ModelSingleton, ModelSQL, ModelView):
@@ -60,6 +64,11 @@ class Configuration(ModelSingleton, ModelSQL, ModelView):
         "is repaid (at least 6).")
     statutes_url = fields.Char("Statutes URL",
         help="Where applicants read the statutes.")
+    bank_account_delay = fields.TimeDelta(
+        "Bank Account Delay", required=True,
+        domain=[('bank_account_delay', '>=', dt.timedelta(0))],
+        help="How long a bank account that a member gave in the portal "
+        "waits before salary goes to it, unless staff confirm it sooner.")
 
     @classmethod
     def default_member_sequence(cls):
@@ -93,6 +102,14 @@ class Configuration(ModelSingleton, ModelSQL, ModelView):
     @classmethod
     def default_repayment_delay_months(cls):
         return rules.MIN_REPAYMENT_DELAY_MONTHS
+
+    @classmethod
+    def default_bank_account_delay(cls):
+        return BANK_ACCOUNT_DELAY
+
+    def get_bank_account_delay(self):
+        "The delay of a new salary account; the default until it is set."
+        return self.bank_account_delay or BANK_ACCOUNT_DELAY
 
     def contribution(self, kind):
         "The contribution obligation of a member of `kind`."

@@ -238,9 +238,10 @@ class Member(Workflow, ModelSQL, ModelView):
     def create_applicant(cls, values, password):
         """Make an applicant of what the application form says.
 
-        `values` holds the parsed form: name, kind, identity_number,
-        email, phone, street, postal_code, city, municipality, gender and
-        the two consents. The party, the membership and a portal account
+        `values` holds the parsed form: name, kind, identity_number (as
+        typed: which number is valid depends on the kind), email, phone,
+        street, postal_code, city, municipality, gender and the two
+        consents. The party, the membership and a portal account
         with `password` are made, and the e-mail address is sent its
         confirmation link; the board approves only once it is confirmed.
         """
@@ -249,15 +250,11 @@ class Member(Workflow, ModelSQL, ModelView):
         Address = pool.get('party.address')
         Contact = pool.get('party.contact_mechanism')
         WebUser = pool.get('web.user')
-        for name in ['consent_statutes', 'consent_data']:
-            if not values.get(name):
-                raise MemberFieldError(name, gettext(
-                        'sosolo_membership.msg_consent_required'))
+        for field, message in cls.application_errors(
+                values, password).items():
+            raise MemberFieldError(field, message)
         email = values['email']
-        if WebUser.search([('email', '=', email)]):
-            raise MemberFieldError('email', gettext(
-                    'sosolo_membership.msg_email_taken'))
-        cls.check_portal_password(password, email)
+        number = identity.normalize(values['identity_number'], values['kind'])
         now = dt.datetime.now()
         party = Party(name=values['name'])
         party.addresses = [Address(street=values['street'],
@@ -268,7 +265,7 @@ class Member(Workflow, ModelSQL, ModelView):
         party.contact_mechanisms = contacts
         party.save()
         member = cls(party=party, kind=values['kind'],
-            identity_number=values['identity_number'],
+            identity_number=number,
             municipality=values.get('municipality') or None,
             gender=values.get('gender') or None,
             consent_statutes=now, consent_data=now)
@@ -280,19 +277,37 @@ class Member(Workflow, ModelSQL, ModelView):
         return member
 
     @classmethod
-    def check_portal_password(cls, password, email):
-        """Refuse a portal password that res.user's rules refuse.
+    def application_errors(cls, values, password):
+        """What refuses an application, as {field: message}.
 
-        web_user checks them only for a logged-in Tryton user; the
-        application comes from nobody."""
+        Fields that are None in `values` (not filled in, or refused by
+        the form) are not checked again.
+        """
         pool = Pool()
         ResUser = pool.get('res.user')
         WebUser = pool.get('web.user')
-        try:
-            ResUser.validate_password(password, [WebUser(email=email)])
-        except UserError as exception:
-            raise MemberFieldError('password', exception.message) \
-                from exception
+        errors = {}
+        for name in ['consent_statutes', 'consent_data']:
+            if not values.get(name):
+                errors[name] = gettext(
+                    'sosolo_membership.msg_consent_required')
+        kind, number = values.get('kind'), values.get('identity_number')
+        if kind and number and not identity.normalize(number, kind):
+            errors['identity_number'] = gettext(
+                'sosolo_membership.msg_identity_invalid_company'
+                if kind == 'company'
+                else 'sosolo_membership.msg_identity_invalid_person')
+        email = values.get('email')
+        if email and WebUser.search([('email', '=', email)]):
+            errors['email'] = gettext('sosolo_membership.msg_email_taken')
+        if password:
+            # web_user checks passwords only for a logged-in Tryton user;
+            # the application comes from nobody.
+            try:
+                ResUser.validate_password(password, [WebUser(email=email)])
+            except UserError as exception:
+                errors['password'] = exception.message
+        return errors
 
     # Board admission ------------------------------------------------------
 

@@ -3,10 +3,13 @@
 import datetime as dt
 
 from trytond.model import ModelView, fields
+from trytond.modules.sosolo_sweden.rules import BankAccount, parse_bank_account
 from trytond.pool import Pool
 from trytond.report import Report
 from trytond.transaction import Transaction
 from trytond.wizard import Button, StateReport, StateView, Wizard
+
+from .party import forgotten_password_url, local_time
 
 
 def _company():
@@ -30,6 +33,28 @@ class Certificate(Report):
         context = super().get_context(records, header, data)
         context['today'] = Date.today()
         return context
+
+
+class BankAccountEmail(Report):
+    "The e-mail to a member whose salary account changed"
+    __name__ = 'sosolo.member.bank_account_email'
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        context = super().get_context(records, header, data)
+        context['forgotten_password_url'] = forgotten_password_url()
+        context['masked'] = masked_bank_account
+        context['local_time'] = local_time
+        return context
+
+
+def masked_bank_account(text):
+    """The account as an e-mail may show it: the clearing number and the
+    account number's last four digits (8327-9, …7890)."""
+    account = parse_bank_account(text)
+    if not account:
+        return ''
+    return str(BankAccount(account.clearing, '…' + account.number[-4:]))
 
 
 class MemberInvoice(Report):

@@ -1,14 +1,20 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Portal pages of the membership: apply, membership, invoices, details,
-resignation.
+bank account, resignation.
 
-Routes run as root (``with_transaction()``); each one reads only the
-session party's records and answers 404 for anything else.
+The application is public (root, no session). The member pages run as
+the restricted portal user (``member_session``): the record rules of
+member.xml and invoice.xml bind what they read to the session's party,
+and each route still answers 404 for what is not the member's own.
+A route parses its form, calls one model method and renders.
 """
 import re
 
+from trytond.exceptions import RateLimitException
 from trytond.i18n import gettext
+from trytond.modules.sosolo_portal.exceptions import EmailLinkError
+from trytond.modules.sosolo_portal.form import Field, Form
 from trytond.modules.sosolo_portal.portal import (
     csrf_protected,
     member_session,
@@ -17,35 +23,71 @@ from trytond.modules.sosolo_portal.portal import (
     render,
     see_other,
 )
+from trytond.modules.sosolo_sweden import parsers
+from trytond.modules.sosolo_sweden.exceptions import InputError
 from trytond.protocols.wrappers import (
     HTTPStatus,
     abort,
     with_pool,
     with_transaction,
 )
-from trytond.tools.email_ import (
-    EmailNotValidError,
-    normalize_email,
-    validate_email,
-)
 from trytond.wsgi import app
 
-from . import identity
 from .exceptions import MemberFieldError
-from .member import GENDERS, MUNICIPALITIES
+from .member import GENDERS, KINDS, MUNICIPALITIES
+from .party import local_time
 from .portal import member_of
 
 SV = {'language': 'sv'}
+# sosolo_convoy's routes still read it; sosolo_sweden.parsers.postal_code
+# is the form layer's.
 POSTAL_CODE = re.compile(r'^\d{3} ?\d{2}$')
-PHONE = re.compile(r'^\+?[\d \-()]{6,20}$')
-BANK_ACCOUNT = re.compile(r'^[\d \-,.]{6,30}$')
+_PHONE = re.compile(r'\+?[\d \-()]{6,20}', re.ASCII)
+CONSENT = 'sosolo_membership.msg_consent_required'
 
 
-def _required(form, names, errors):
-    for name in names:
-        if not form.get(name):
-            errors.setdefault(name,
-                gettext('sosolo_membership.msg_field_required'))
+def phone(text):
+    "A phone number as typed: digits, spaces, hyphens, brackets, a +."
+    text = text.strip()
+    if not _PHONE.fullmatch(text):
+        raise InputError(gettext('sosolo_membership.msg_phone_invalid'))
+    return text
+
+
+def _choice(selection):
+    return parsers.choice([value for value, _ in selection if value])
+
+
+PASSWORD = parsers.text(1024, strip=False)
+ADDRESS = (
+    Field('street', parsers.text(200), required=True),
+    Field('postal_code', parsers.postal_code, required=True),
+    Field('city', parsers.text(100), required=True),
+    Field('phone', phone),
+    )
+APPLICATION = Form(
+    Field('kind', _choice(KINDS), required=True),
+    Field('name', parsers.text(200), required=True),
+    # Which number is valid depends on the kind: create_applicant reads it.
+    Field('identity_number', parsers.text(40), required=True),
+    Field('email', parsers.email, required=True),
+    *ADDRESS,
+    Field('municipality', _choice(MUNICIPALITIES)),
+    Field('gender', _choice(GENDERS)),
+    Field('password', PASSWORD, required=True),
+    Field('password2', PASSWORD, required=True),
+    Field('consent_statutes', parsers.choice(['1']), required=CONSENT),
+    Field('consent_data', parsers.choice(['1']), required=CONSENT),
+    )
+DETAILS = Form(*ADDRESS)
+BANK_ACCOUNT = Form(
+    Field('bank_account', parsers.bank_account, required=True),
+    Field('password', PASSWORD, required=True),
+    )
+RESIGN = Form(
+    Field('confirm', parsers.choice(['1']),
+        required='sosolo_membership.msg_resign_confirm_required'),
+    )
 
 
 @app.route('/<database_name>/portal/bli-medlem', methods=['GET', 'POST'])
@@ -67,76 +109,29 @@ def apply(request, pool):
     if request.method == 'GET':
         return render(request, 'apply.html', form={'kind': 'person'},
             **values)
-    form = {k: request.form.get(k, '').strip() for k in [
-            'name', 'kind', 'identity_number', 'email', 'phone', 'street',
-            'postal_code', 'city', 'municipality', 'gender']}
-    form['consent_statutes'] = bool(request.form.get('consent_statutes'))
-    form['consent_data'] = bool(request.form.get('consent_data'))
     # Refused at once: each application hashes a password, makes records
     # and sends an e-mail.
     if Attempt.throttled():
         response = render(request, 'apply.html',
-            status=HTTPStatus.TOO_MANY_REQUESTS, form=form,
+            status=HTTPStatus.TOO_MANY_REQUESTS, form=request.form,
             message=gettext('sosolo_membership.msg_apply_throttled'),
             **values)
         response.headers['Retry-After'] = str(Attempt.window())
         return response
     Attempt.add()
-    password = request.form.get('password', '')
-    errors = _application_errors(form, password,
-        request.form.get('password2', ''), dict(values['kinds']))
-    if not errors:
-        try:
-            Member.create_applicant(form, password)
-        except MemberFieldError as exception:
-            errors[exception.field] = exception.message
-    if errors:
-        return render(request, 'apply.html', status=HTTPStatus.BAD_REQUEST,
-            form=form, errors=errors, **values)
-    return render(request, 'applied.html', email=form['email'])
-
-
-def _application_errors(form, password, password2, kinds):
-    "What is wrong with the form as typed, by field."
-    errors = {}
-    _required(form, ['name', 'identity_number', 'email', 'street',
-            'postal_code', 'city'], errors)
-    if form['kind'] not in kinds:
-        form['kind'] = 'person'
-    if form['identity_number'] and 'identity_number' not in errors:
-        number = identity.normalize(form['identity_number'], form['kind'])
-        if not number:
-            errors['identity_number'] = gettext(
-                'sosolo_membership.msg_identity_invalid_company'
-                if form['kind'] == 'company'
-                else 'sosolo_membership.msg_identity_invalid_person')
-        else:
-            form['identity_number'] = number
-    if form['email'] and 'email' not in errors:
-        try:
-            validate_email(form['email'])
-        except EmailNotValidError:
-            errors['email'] = gettext('sosolo_membership.msg_email_invalid')
-        else:
-            form['email'] = normalize_email(form['email']).lower()
-    if form['postal_code'] and not POSTAL_CODE.match(form['postal_code']):
-        errors['postal_code'] = gettext(
-            'sosolo_membership.msg_postal_code_invalid')
-    if form['phone'] and not PHONE.match(form['phone']):
-        errors['phone'] = gettext('sosolo_membership.msg_phone_invalid')
-    if form['municipality'] not in dict(MUNICIPALITIES):
-        form['municipality'] = ''
-    if form['gender'] not in dict(GENDERS):
-        form['gender'] = ''
-    if not password:
-        errors['password'] = gettext('sosolo_membership.msg_field_required')
-    elif password != password2:
+    form, errors = APPLICATION.parse(request.form)
+    if (form['password'] and form['password2']
+            and form['password'] != form['password2']):
         errors['password2'] = gettext(
             'sosolo_membership.msg_password_mismatch')
-    for name in ['consent_statutes', 'consent_data']:
-        if not form[name]:
-            errors[name] = gettext('sosolo_membership.msg_consent_required')
-    return errors
+    # What the model refuses too, shown with what the form refused.
+    errors = {**Member.application_errors(form, form['password']), **errors}
+    if not errors:
+        Member.create_applicant(form, form['password'])
+    if errors:
+        return render(request, 'apply.html', status=HTTPStatus.BAD_REQUEST,
+            form=request.form, errors=errors, **values)
+    return render(request, 'applied.html', email=form['email'])
 
 
 @app.route('/<database_name>/portal/medlemskap', methods=['GET'])
@@ -190,6 +185,16 @@ def invoice_pdf(request, pool, user, invoice_id):
     return pdf_response(content, f'faktura-{invoice.number}.pdf')
 
 
+def _details_form(party):
+    address = party.address_get()
+    return {
+        'street': address.street if address else '',
+        'postal_code': address.postal_code if address else '',
+        'city': address.city if address else '',
+        'phone': party.phone or '',
+        }
+
+
 @app.route('/<database_name>/portal/uppgifter', methods=['GET', 'POST'])
 @with_pool
 @with_transaction(context=SV)
@@ -198,37 +203,56 @@ def details(request, pool, user):
     party = user.party
     if not party:
         abort(HTTPStatus.NOT_FOUND)
-    address = party.address_get()
     if request.method == 'GET':
-        form = {
-            'street': address.street if address else '',
-            'postal_code': address.postal_code if address else '',
-            'city': address.city if address else '',
-            'phone': party.phone or '',
-            'bank_account': party.se_bank_account or '',
-            }
-        message = (gettext('sosolo_membership.msg_details_saved')
-            if request.args.get('sparat') else None)
-        return render(request, 'details.html', user=user, form=form,
-            message=message)
-    form = {k: request.form.get(k, '').strip() for k in [
-            'street', 'postal_code', 'city', 'phone', 'bank_account']}
-    errors = {}
-    _required(form, ['street', 'postal_code', 'city'], errors)
-    if form['postal_code'] and not POSTAL_CODE.match(form['postal_code']):
-        errors['postal_code'] = gettext(
-            'sosolo_membership.msg_postal_code_invalid')
-    if form['phone'] and not PHONE.match(form['phone']):
-        errors['phone'] = gettext('sosolo_membership.msg_phone_invalid')
-    if (form['bank_account']
-            and not BANK_ACCOUNT.match(form['bank_account'])):
-        errors['bank_account'] = gettext(
-            'sosolo_membership.msg_bank_account_invalid')
+        notice = {
+            'sparat': 'sosolo_membership.msg_details_saved',
+            'bankkonto': 'sosolo_membership.msg_bank_account_requested',
+            }.get(request.args.get('meddelande'))
+        message = gettext(notice, email=user.email) if notice else None
+        return render(request, 'details.html', user=user, party=party,
+            form=_details_form(party), message=message,
+            local_time=local_time)
+    form, errors = DETAILS.parse(request.form)
     if errors:
-        return render(request, 'details.html', user=user, form=form,
-            errors=errors, status=HTTPStatus.BAD_REQUEST)
+        return render(request, 'details.html', user=user, party=party,
+            form=request.form, errors=errors, status=HTTPStatus.BAD_REQUEST,
+            local_time=local_time)
     party.update_portal_details(form)
-    return see_other(portal_url('uppgifter?sparat=1'))
+    return see_other(portal_url('uppgifter?meddelande=sparat'))
+
+
+@app.route('/<database_name>/portal/uppgifter/bankkonto',
+    methods=['GET', 'POST'])
+@with_pool
+@with_transaction(context=SV)
+@member_session
+def bank_account(request, pool, user):
+    "Change the account salary goes to: password again, then pending."
+    Party = pool.get('party.party')
+    party = user.party
+    if not party:
+        abort(HTTPStatus.NOT_FOUND)
+    if request.method == 'GET':
+        return render(request, 'bank_account.html', user=user, party=party)
+    form, errors = BANK_ACCOUNT.parse(request.form)
+    status = HTTPStatus.BAD_REQUEST
+    if not errors:
+        try:
+            Party.request_bank_account(user, form['password'],
+                form['bank_account'])
+        except MemberFieldError as exception:
+            errors[exception.field] = exception.message
+        except RateLimitException:
+            status = HTTPStatus.TOO_MANY_REQUESTS
+            errors['password'] = gettext(
+                'sosolo_portal.msg_login_throttled')
+        except EmailLinkError as exception:
+            status = HTTPStatus.SERVICE_UNAVAILABLE
+            errors['bank_account'] = exception.message
+    if errors:
+        return render(request, 'bank_account.html', user=user, party=party,
+            form=request.form, errors=errors, status=status)
+    return see_other(portal_url('uppgifter?meddelande=bankkonto'))
 
 
 @app.route('/<database_name>/portal/uttrade', methods=['GET', 'POST'])
@@ -247,11 +271,9 @@ def resign(request, pool, user):
         values['exit_date'] = member.earliest_exit_date(today)
     if request.method == 'GET' or member.state != 'active':
         return render(request, 'resign.html', user=user, **values)
-    if not request.form.get('confirm'):
+    _, errors = RESIGN.parse(request.form)
+    if errors:
         return render(request, 'resign.html', user=user,
-            status=HTTPStatus.BAD_REQUEST, errors={
-                'confirm': gettext(
-                    'sosolo_membership.msg_resign_confirm_required')},
-            **values)
+            status=HTTPStatus.BAD_REQUEST, errors=errors, **values)
     Member.resign([member], today)
     return see_other(portal_url('medlemskap'))

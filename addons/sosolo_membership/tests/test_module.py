@@ -1,18 +1,29 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
+import datetime as dt
+import time
 from unittest.mock import patch
 
-from trytond.modules.company.tests import create_company
+import time_machine
+
+from trytond.model.exceptions import AccessButtonError, AccessError
+from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.sosolo_membership.exceptions import MemberFieldError
 from trytond.modules.sosolo_portal.tests.secrets import WebUserSecretsTestMixin
 from trytond.modules.sosolo_portal.tests.tools import configure_email_links
+from trytond.modules.sosolo_sweden.rules import parse_bank_account
 from trytond.modules.sosolo_sweden.tests.translation import (
     SwedishTranslationTestMixin,
 )
 from trytond.pool import Pool
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
+from trytond.transaction import Transaction
 
 SEND = 'trytond.modules.web_user.user.send_message_transactional'
+BANK_SEND = ('trytond.modules.sosolo_membership.party.'
+    'send_message_transactional')
+OLD, NEW = parse_bank_account('6000, 123456789'), parse_bank_account(
+    '8327-9, 123 456 789-0')
 
 
 def application(**values):
@@ -81,6 +92,121 @@ class SosoloMembershipTestCase(
                     Member.create_applicant(application(**values), password)
                 self.assertEqual(error.exception.field, field)
         self.assertEqual(len(Member.search([])), 1)
+
+
+    def salaried(self):
+        "A party paid to OLD, with a portal account, in a company."
+        pool = Pool()
+        Party = pool.get('party.party')
+        WebUser = pool.get('web.user')
+        company = create_company()
+        party = Party(name="Anna Lind", se_bank_account=str(OLD))
+        party.save()
+        user = WebUser(email='anna@example.se', party=party,
+            password='anna-secret-1')
+        user.save()
+        return company, party, user
+
+    def body(self, send):
+        "The text of the e-mail `send` was called with."
+        message, = [c.args[0] for c in send.call_args_list]
+        return message, ''.join(part.get_content()
+            for part in message.walk() if part.get_content_type() in {
+                'text/plain', 'text/html'})
+
+    @with_transaction()
+    def test_bank_account_wrong_password(self):
+        "A new salary account with a wrong password changes nothing"
+        Party = Pool().get('party.party')
+        company, party, user = self.salaried()
+        with set_company(company), patch('time.sleep'), \
+                patch(BANK_SEND) as send, \
+                self.assertRaises(MemberFieldError) as error:
+            Party.request_bank_account(user, 'wrong-secret', NEW)
+        self.assertEqual(error.exception.field, 'password')
+        self.assertFalse(send.called)
+        party = Party(party.id)
+        self.assertIsNone(party.se_bank_account_new)
+        self.assertEqual(party.salary_bank_account(), OLD)
+
+    @with_transaction()
+    def test_bank_account_pending_until_confirmed(self):
+        "A new salary account waits for a membership admin to confirm it"
+        pool = Pool()
+        Party = pool.get('party.party')
+        company, party, user = self.salaried()
+        with set_company(company), patch(BANK_SEND) as send:
+            Party.request_bank_account(user, 'anna-secret-1', NEW)
+        party = Party(party.id)
+        self.assertEqual(party.se_bank_account, str(OLD))
+        self.assertEqual(party.se_bank_account_new, str(NEW))
+        self.assertEqual(party.salary_bank_account(), OLD)
+        message, body = self.body(send)
+        self.assertEqual(message['To'], 'anna@example.se')
+        self.assertEqual(message['Subject'], "Nytt bankkonto för din lön")
+        self.assertIn('8327-9, …7890', body)
+        self.assertNotIn('1234567890', body)
+        self.assertIn(
+            'http://127.0.0.1:8000/sosolo/portal/glomt-losenord', body)
+        Party.confirm_bank_account([party])
+        self.assertEqual(party.se_bank_account, str(NEW))
+        self.assertIsNone(party.se_bank_account_requested)
+        self.assertEqual(party.salary_bank_account(), NEW)
+
+    @with_transaction()
+    def test_bank_account_after_delay(self):
+        "Unconfirmed, a new salary account takes over after the delay"
+        pool = Pool()
+        Party = pool.get('party.party')
+        Config = pool.get('sosolo.membership.configuration')
+        company, party, user = self.salaried()
+        config = Config(1)
+        config.bank_account_delay = dt.timedelta(days=3)
+        config.save()
+        with set_company(company), patch(BANK_SEND):
+            Party.request_bank_account(user, 'anna-secret-1', NEW)
+        party = Party(party.id)
+        with time_machine.travel(time.time() + 3 * 24 * 60 * 60 - 60):
+            self.assertEqual(party.salary_bank_account(), OLD)
+        with time_machine.travel(time.time() + 3 * 24 * 60 * 60 + 60):
+            self.assertEqual(party.salary_bank_account(), NEW)
+            # The next change starts from it.
+            with set_company(company), patch(BANK_SEND):
+                Party.request_bank_account(user, 'anna-secret-1', OLD)
+            party = Party(party.id)
+            self.assertEqual(party.se_bank_account, str(NEW))
+            self.assertEqual(party.se_bank_account_new, str(OLD))
+            self.assertEqual(party.salary_bank_account(), NEW)
+
+    @with_transaction()
+    def test_bank_account_admins_only(self):
+        "Only membership admins set the salary account or confirm one"
+        pool = Pool()
+        Party = pool.get('party.party')
+        User = pool.get('res.user')
+        ModelData = pool.get('ir.model.data')
+        company, party, user = self.salaried()
+        with set_company(company), patch(BANK_SEND):
+            Party.request_bank_account(user, 'anna-secret-1', NEW)
+        staff, admin = User.create([{
+                    'login': login, 'companies': [('add', [company.id])],
+                    'company': company.id,
+                    'groups': [('add', [ModelData.get_id(
+                                    'sosolo_membership', group)])],
+                    } for login, group in [
+                    ('staff', 'group_membership'),
+                    ('admin2', 'group_membership_admin')]])
+        with Transaction().set_user(staff.id), \
+                Transaction().set_context(_check_access=True):
+            with self.assertRaises(AccessError):
+                Party.write([Party(party.id)], {
+                        'se_bank_account': str(NEW)})
+            with self.assertRaises(AccessButtonError):
+                Party.confirm_bank_account([Party(party.id)])
+        with Transaction().set_user(admin.id), \
+                Transaction().set_context(_check_access=True):
+            Party.confirm_bank_account([Party(party.id)])
+        self.assertEqual(Party(party.id).salary_bank_account(), NEW)
 
 
 del ModuleTestCase

@@ -1,6 +1,8 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Portal pages of the membership, through werkzeug's test client."""
+import email
+import email.policy
 import io
 import re
 import time
@@ -8,16 +10,20 @@ from decimal import Decimal
 from unittest.mock import patch
 
 import time_machine
+from aiosmtpd.controller import Controller
 from pypdf import PdfReader
 
 from trytond.model.exceptions import AccessError
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_membership.exceptions import MemberError
 from trytond.modules.sosolo_portal.tests.tools import (
+    Mailbox,
     as_portal,
     configure_email_links,
     csrf,
+    free_port,
     login,
+    set_config,
 )
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_sweden.tests.transactions import committed
@@ -82,7 +88,14 @@ class MembershipRouteTestCase(RouteTestCase):
             active_member(company, ANNA, 'anna@example.se')
             active_member(company, "Bertil Nilsson", 'bertil@example.se')
             active_member(company, "Cilla Resign", 'cilla@example.se')
-        committed(members)
+            doris = active_member(company, "Doris Bank", 'doris@example.se')
+            doris.party.se_bank_account = '6000, 123456789'
+            doris.party.save()
+            # sosolo_sweden's sv.po (the form parsers' messages) loads only
+            # once sv exists, as `sosolo init` does it.
+            Lang = Pool().get('ir.lang')
+            Lang.load_translations(Lang.search([('code', '=', 'sv')]))
+        committed(members, user=0)
 
     def setUp(self):
         super().setUp()
@@ -255,28 +268,94 @@ class MembershipRouteTestCase(RouteTestCase):
             self.assertIn('Anna &lt;script&gt;alert(1)&lt;/script&gt;', body)
 
     def test_details_errors_beside_field(self):
-        "A wrong postal code is shown beside its field, input kept"
+        "A wrong postal code is shown beside its field in Swedish, input kept"
         client = self.logged_in('bertil@example.se')
         token = csrf(client, self.url('uppgifter'))
         data = {'csrf_token': token, 'street': 'Skolgatan 17',
             'postal_code': '12', 'city': '<b>Lycksele</b>',
-            'phone': '070-123 45 67', 'bank_account': '8327-9, 123 456 789-0'}
+            'phone': '070-123 45 67'}
         response = client.post(self.url('uppgifter'), data=data)
         self.assertEqual(response.status_code, 400)
         body = response.get_data(as_text=True)
-        self.assertIn('id="e-postal_code"', body)
+        self.assertIn('<p class="error" id="e-postal_code">Skriv postnumret '
+            'med fem siffror', body)
         self.assertIn('value="&lt;b&gt;Lycksele&lt;/b&gt;"', body)
         self.assertIn('value="Skolgatan 17"', body)
-        data['postal_code'] = '921 33'
+        data['postal_code'] = '92133'
         data['city'] = 'Lycksele'
         response = client.post(self.url('uppgifter'), data=data)
         self.assertEqual(response.status_code, 303)
-        body = client.get(self.url('uppgifter')).get_data(as_text=True)
+        body = client.get(response.location).get_data(as_text=True)
+        self.assertIn('Dina uppgifter är sparade', body)
         self.assertIn('value="070-123 45 67"', body)
-        self.assertIn('value="8327-9, 123 456 789-0"', body)
+        self.assertIn('value="921 33"', body)
         del data['csrf_token']
         self.assertEqual(
             client.post(self.url('uppgifter'), data=data).status_code, 403)
+
+    def change_bank_account(self, client, account, password, **kwargs):
+        url = self.url('uppgifter/bankkonto')
+        return client.post(url, data={'csrf_token': csrf(client, url),
+                'bank_account': account, 'password': password}, **kwargs)
+
+    def salary_account(self, email):
+        with Transaction().start(self.db_name, 0):
+            WebUser = Pool().get('web.user')
+            user, = WebUser.search([('email', '=', email)])
+            return str(user.party.salary_bank_account())
+
+    def test_bank_account(self):
+        "A new bank account asks for the password, e-mails, waits (#12)"
+        mailbox = Mailbox()
+        smtp = Controller(mailbox, hostname='127.0.0.1', port=free_port())
+        smtp.start()
+        self.addCleanup(smtp.stop)
+        set_config(self, 'email', 'uri', f'smtp://127.0.0.1:{smtp.port}')
+        client = self.logged_in('doris@example.se')
+        body = client.get(self.url('uppgifter')).get_data(as_text=True)
+        self.assertIn('<dd id="bank-account">6000, 123456789</dd>', body)
+        with patch('time.sleep'):
+            response = self.change_bank_account(
+                client, '8327-9, 123 456 789-0', 'not-the-password')
+        self.assertEqual(response.status_code, 400)
+        body = response.get_data(as_text=True)
+        self.assertIn('<p class="error" id="e-password">Lösenordet är fel',
+            body)
+        self.assertIn('value="8327-9, 123 456 789-0"', body)
+        response = self.change_bank_account(client, '6000 12', PASSWORD)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('<p class="error" id="e-bank_account">Skriv '
+            'clearing- och kontonumret', response.get_data(as_text=True))
+        self.assertEqual(mailbox.messages, [])
+        # The session cookie goes to the portal's own host only: a proxy's
+        # forged header is what could reach a link built from the request.
+        forged = {'X-Forwarded-Host': 'evil.example'}
+        response = self.change_bank_account(
+            client, '8327-9, 123 456 789-0', PASSWORD, headers=forged)
+        self.assertEqual(response.status_code, 303)
+        body = client.get(response.location).get_data(as_text=True)
+        self.assertIn('Det nya bankkontot är sparat', body)
+        self.assertIn('doris@example.se', body)
+        self.assertIn('<dd id="bank-account">6000, 123456789</dd>', body)
+        self.assertIn('<dd id="bank-account-new">8327-9, 1234567890</dd>',
+            body)
+        self.assertEqual(self.salary_account('doris@example.se'),
+            '6000, 123456789')
+        message, = mailbox.messages
+        self.assertEqual(message.rcpt_tos, ['doris@example.se'])
+        mail = email.message_from_bytes(message.content,
+            policy=email.policy.default)
+        self.assertEqual(mail['Subject'], 'Nytt bankkonto för din lön')
+        text = mail.get_body(('plain', 'html')).get_content()
+        self.assertIn('8327-9, …7890', text)
+        self.assertIn(
+            'http://127.0.0.1:8000/sosolo/portal/glomt-losenord', text)
+        self.assertNotIn('evil.example', message.content.decode())
+        # Bertil sees nothing of it.
+        bertil = self.logged_in('bertil@example.se')
+        body = bertil.get(self.url('uppgifter')).data
+        self.assertNotIn(b'1234567890', body)
+        self.assertNotIn(b'123456789', body)
 
     def test_resign(self):
         "The earliest exit date is shown, and confirmed by the resignation"
