@@ -17,7 +17,8 @@ from .server import ROOT, Server, free_port
 AXE = ROOT / 'node_modules' / 'axe-core' / 'axe.min.js'
 SCREENS = ROOT / 'var' / 'test' / 'screens'
 WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-MEMBER_PAGES = ['', 'medlemskap', 'fakturor', 'uppgifter', 'uttrade']
+MEMBER_PAGES = ['', 'medlemskap', 'fakturor', 'uppgifter',
+    'uppgifter/bankkonto', 'uttrade']
 PUBLIC_PAGES = ['logga-in', 'glomt-losenord', 'bli-medlem']
 
 
@@ -175,6 +176,27 @@ class PortalBrowserTest(PortalBrowserCase):
         expect(page).to_have_url(self.url('medlemskap'))
         expect(page.locator('#exit-date')).to_have_text(exit_date)
         expect(page.locator('main')).to_contain_text('Uppsagd')
+
+    def test_bank_account(self):
+        "Anna changes her bank account with her password; it waits (#12)"
+        page = self.page(width=360)
+        self.login(page, 'anna@example.se')
+        page.get_by_role('link', name='Mina uppgifter').first.click()
+        page.get_by_role('link', name='Byt bankkonto').click()
+        page.fill('#f-bank_account', '8327-9, 123 456 789-0')
+        page.fill('#f-password', 'wrong-password')
+        page.get_by_role('button', name='Byt bankkonto').click()
+        expect(page.locator('#e-password')).to_contain_text('Lösenordet')
+        self.assertEqual(self.axe_violations(page), [])
+        page.fill('#f-password', 'demo')
+        page.get_by_role('button', name='Byt bankkonto').click()
+        expect(page).to_have_url(re.compile(r'/portal/uppgifter\?'))
+        expect(page.locator('#bank-account-new')).to_have_text(
+            '8327-9, 1234567890')
+        page.wait_for_timeout(500)
+        self.assertTrue([m for m in self.mailbox.messages
+                if 'anna@example.se' in m.rcpt_tos
+                and b'glomt-losenord' in m.content])
 
     def test_phone_width(self):
         "At 360 px no portal page scrolls sideways"
