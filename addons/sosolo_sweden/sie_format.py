@@ -34,7 +34,7 @@ class SIEError(ValueError):
     sosolo_sweden.msg_sie_<code>) and `params` fill it in.
     """
 
-    def __init__(self, line, code, **params):
+    def __init__(self, line, code, /, **params):
         super().__init__(f"line {line}: {code} {params}")
         self.line = line
         self.code = code

@@ -134,6 +134,12 @@ class SIEReaderTestCase(unittest.TestCase):
                 (['#IB 0 1930 12x'], 4, 'bad_amount'),
                 (['#VER A 1 20260105', '{', '#TRANS 1930 {} 0'], 4,
                     'voucher_unclosed'),
+                # #12, found by fuzzing: an AttributeError or TypeError
+                (['#KONTO {} Kassa'], 4, 'misplaced_object_list'),
+                (['{}'], 4, 'bad_object_list'),
+                (['#VER A 1 {1 "a"}', '{', '}'], 4, 'misplaced_object_list'),
+                (['#VER A 1 20260105', '{', '#TRANS 1930 {} {}', '}'], 6,
+                    'misplaced_object_list'),
                 ]:
             with self.assertRaises(SIEError) as cm:
                 read(sie(*header, *lines))
