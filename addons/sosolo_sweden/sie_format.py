@@ -439,6 +439,8 @@ def split_objects(amount, dimensions):
 
 
 def _dimension_key(pair):
-    dimension = pair[0]
-    return (0, int(dimension), '') if str(dimension).isdigit() else (
-        1, 0, str(dimension))
+    dimension = str(pair[0])
+    # isdigit() alone takes "²", which int() refuses (#12).
+    if dimension.isascii() and dimension.isdigit():
+        return (0, int(dimension), '')
+    return (1, 0, dimension)

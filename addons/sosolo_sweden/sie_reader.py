@@ -123,8 +123,15 @@ def file_kind(filename):
     return 'I' if str(filename).lower().endswith('.si') else 'E'
 
 
+def _first_word(text):
+    # Not text.split()[0]: a line of "\x1c" has no word (#12, fuzzing).
+    words = text.split(None, 1)
+    return words[0] if words else ''
+
+
 def account_code(value, line):
-    if not value or not value.isdigit():
+    # isdigit() alone takes "²", which CP437 has (#12).
+    if not value or not (value.isascii() and value.isdigit()):
         raise SIEError(line, 'account_not_number', account=value)
     return value
 
@@ -226,7 +233,7 @@ def read(data, kind='E'):
             sie.vouchers.append(voucher)
             voucher, in_voucher = None, False
             continue
-        if not sie.records and text.split(None, 1)[0].upper() != '#FLAGGA':
+        if not sie.records and _first_word(text).upper() != '#FLAGGA':
             raise SIEError(number, 'not_sie', text=shown(text))
         fields = split(text, number)
         if isinstance(fields[0], ObjectList):

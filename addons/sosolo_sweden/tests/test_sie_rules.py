@@ -136,6 +136,7 @@ class SIEReaderTestCase(unittest.TestCase):
                     'voucher_unclosed'),
                 # #12, found by fuzzing: an AttributeError or TypeError
                 (['#KONTO {} Kassa'], 4, 'misplaced_object_list'),
+                (['#KONTO 19\u00b2 Kassa'], 4, 'account_not_number'),
                 (['{}'], 4, 'bad_object_list'),
                 (['#VER A 1 {1 "a"}', '{', '}'], 4, 'misplaced_object_list'),
                 (['#VER A 1 20260105', '{', '#TRANS 1930 {} {}', '}'], 6,
@@ -234,6 +235,8 @@ class NotSIETestCase(unittest.TestCase):
                     (2, 'not_sie', {'text': '#SIETYP 4??'})),
                 (b'Konto;Belopp\r\n1930;100\r\n',
                     (1, 'not_sie', {'text': 'Konto;Belopp'})),
+                # #12, found by fuzzing: an IndexError
+                (b'\x1c', (1, 'not_sie', {'text': '?'})),
                 ]:
             with self.subTest(data=data[:20]):
                 self.assertEqual(self.refused(data), expected)
