@@ -1,6 +1,11 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-from trytond.pool import PoolMeta
+import polib
+
+from trytond.pool import Pool, PoolMeta
+
+# The translation types whose override Tryton finds by their source too.
+_BY_SOURCE = {'report', 'view', 'wizard_button', 'selection'}
 
 
 class Cron(metaclass=PoolMeta):
@@ -12,3 +17,69 @@ class Cron(metaclass=PoolMeta):
         cls.method.selection.append(
             ('account.fiscalyear|open_next_years',
                 "Open Next Fiscal Years"))
+
+
+class Translation(metaclass=PoolMeta):
+    __name__ = 'ir.translation'
+
+    @classmethod
+    def translation_import(cls, lang, module, po_path):
+        cls._create_overridden(lang, po_path)
+        return super().translation_import(lang, module, po_path)
+
+    @classmethod
+    def _create_overridden(cls, lang, po_path):
+        """Create, empty, each translation in `lang` that an entry of a
+        ``locale/override`` file (msgctxt ``type:name:module.fs_id``)
+        replaces, where the overridden module has none.
+
+        Tryton 8.0's ``override_translation`` (trytond/ir/translation.py)
+        only rewrites a translation that the overridden module loaded from
+        its own po file, and fails with "ValueError: not enough values to
+        unpack" when it has none; no Tryton module ships a Swedish one.
+        """
+        pool = Pool()
+        ModelData = pool.get('ir.model.data')
+        entries = []
+        for path in [po_path] if isinstance(po_path, str) else po_path:
+            for entry in polib.pofile(path):
+                if entry.obsolete:
+                    continue
+                translation, res_id = cls.from_poentry(entry)
+                if '.' in res_id:
+                    entries.append((translation, *res_id.split('.', 1)))
+        if not entries:
+            return
+
+        def key(ttype, name, res_id, module, src, src_plural):
+            if ttype in _BY_SOURCE:
+                return ttype, name, res_id, module, src, src_plural
+            return ttype, name, res_id, module
+
+        modules = {m for _, m, _ in entries}
+        existing = {
+            key(t.type, t.name, t.res_id, t.module, t.src, t.src_plural)
+            for t in cls.search([
+                    ('lang', '=', lang),
+                    ('module', 'in', list(modules)),
+                    ], order=[])}
+        to_create = []
+        for translation, module, fs_id in entries:
+            res_id = ModelData.get_id(module, fs_id) if fs_id else -1
+            k = key(translation.type, translation.name, res_id, module,
+                translation.src, translation.src_plural)
+            if k not in existing:
+                existing.add(k)
+                to_create.append({
+                        'lang': lang,
+                        'module': module,
+                        'type': translation.type,
+                        'name': translation.name,
+                        'res_id': res_id,
+                        'src': translation.src,
+                        'src_plural': translation.src_plural,
+                        'value': '',
+                        'fuzzy': False,
+                        })
+        if to_create:
+            cls.create(to_create)
