@@ -66,3 +66,41 @@ class TrytonSwedishTestCase(unittest.TestCase):
         self.assertEqual({m: s for m, s in missing.items() if s}, {},
             "run scripts/export-translations "
             + ' '.join(OVERRIDES) + " and translate")
+
+    @with_transaction()
+    def test_accounting_in_swedish(self):
+        "the books and invoices read in the glossary's Swedish"
+        pool = Pool()
+        ModelData = pool.get('ir.model.data')
+        Menu = pool.get('ir.ui.menu')
+        Invoice = pool.get('account.invoice')
+        Move = pool.get('account.move')
+        Translation = pool.get('ir.translation')
+        load_swedish()
+
+        def menu(module, fs_id):
+            return Menu(ModelData.get_id(module, fs_id)).name
+
+        def label(Model, name):
+            return Model.fields_get([name])[name]['string']
+        with Transaction().set_context(language='sv'):
+            self.assertEqual(
+                menu('account', 'menu_account_tree_chart'), "Kontoplan")
+            self.assertEqual(
+                menu('account', 'menu_general_ledger'), "Huvudbok")
+            self.assertEqual(
+                menu('account_invoice', 'menu_invoice_out_form'),
+                "Kundfakturor")
+            self.assertEqual(
+                label(Invoice, 'payment_term'), "Betalningsvillkor")
+            self.assertEqual(label(Invoice, 'untaxed_amount'), "Exkl. moms")
+            self.assertEqual(dict(Invoice.fields_get(['state'])['state'][
+                        'selection'])['cancelled'], "Makulerad")
+            self.assertEqual(label(Move, 'journal'), "Verifikationsserie")
+            self.assertEqual(Move.__names__()['model'], "Verifikation")
+        # A report's string and a dialog's button, found by their source.
+        self.assertEqual(Translation.get_source(
+                'account.general_ledger', 'report', 'sv', "Debit"), "Debet")
+        self.assertEqual(Translation.get_source(
+                'account.invoice.credit,start,credit', 'wizard_button', 'sv',
+                "Credit"), "Kreditera")

@@ -18,6 +18,8 @@ from trytond.transaction import Transaction
 OVERRIDES = {
     'sosolo_sweden': [
         'ir', 'res', 'company', 'party', 'country', 'currency',
+        'account', 'account_invoice', 'account_product',
+        'analytic_account', 'product',
         ],
     'sosolo_portal': ['web_user'],
     }
