@@ -40,7 +40,8 @@ from .server import (
 README = ROOT / 'README.md'
 #: The commands README.md must show, each run by ReadmeCommandsTest.
 REQUIRED = {'sie-export', 'sie-import', 'bgmax-import', 'tax-tables-import',
-    'tax', 'agi', 'member-register', 'salary-calc', 'demo', 'init'}
+    'tax', 'agi', 'member-register', 'salary-calc', 'demo', 'init',
+    'kpi'}
 TAX_TABLES = (ROOT / 'addons' / 'sosolo_payroll' / 'tests' / 'data'
     / 'skattetabell-2026-30B-tabell-33-35.csv')
 
@@ -399,6 +400,33 @@ class ReadmeCommandsTest(unittest.TestCase):
             self.assertEqual(rows[0], HEADER)
             self.assertEqual(len(rows) - 1, members)
 
+    def run_kpi(self, line, args):
+        "The figures of today: active members as the register has them"
+        self.assertEqual(args.date, self.today.isoformat())
+        result = self.sh(line)
+        self.assertOk(result, line)
+        day = self.today.isoformat()
+        active = self.query("SELECT COUNT(*) FROM sosolo_member "
+            f"WHERE entry_date <= '{day}' AND (exit_date IS NULL "
+            "OR state NOT IN ('resigned', 'left') "
+            f"OR exit_date >= '{day}')")[0][0]
+        self.assertTrue(active)
+        if not args.json:
+            self.assertIn(f"Aktiva medlemmar: {active} (mål 50)",
+                result.stdout)
+            self.assertRegex(result.stdout,
+                r'Medlemmar som krävs för ekonomisk balans: (\d+|–)')
+            return
+        figures = json.loads(result.stdout)
+        members = figures['members']
+        self.assertEqual(members['active'], active)
+        self.assertEqual(members['goal'], 50)
+        for split in ['by_gender', 'by_municipality', 'first_time']:
+            self.assertEqual(sum(members[split].values()), active, split)
+        self.assertEqual(members['inland'] + members['coast'], active)
+        # The demo invoices its members' customers: volume in the year.
+        self.assertGreater(Decimal(figures['money']['invoiced']), 0)
+
     def run_salary_calc(self, line, args):
         result = self.sh(line)
         self.assertOk(result, line)
@@ -493,6 +521,8 @@ class ReadmeCommandsTest(unittest.TestCase):
                 (f'.venv/bin/sosolo member-register --date {year}-02-30 '
                         '-o fel.csv',
                     f"'{year}-02-30' är inget datum (ÅÅÅÅ-MM-DD)"),
+                (f'.venv/bin/sosolo kpi --date {year}-13-01 --json',
+                    f"'{year}-13-01' är inget datum (ÅÅÅÅ-MM-DD)"),
                 (f'.venv/bin/sosolo agi --period {year}-13 -o fel.xml',
                     f"'{year}-13' är ingen månad (ÅÅÅÅ-MM)"),
                 (f'.venv/bin/sosolo sie-export --fiscal-year {year - 50} '
