@@ -700,8 +700,8 @@ def run_load(url, database, emails, users, seconds, steps, step_seconds,
         return figures, errors[:5]
 
     result = {}
-    print(f"Goal: {users} members, a page a second each, {seconds} s",
-        flush=True)
+    print(f"Goal: {users} members, a page a second each, {seconds} s "
+        f"(load average {load_average()})", flush=True)
     result['goal'], result['goal_errors'] = measure(
         PacedMember, users, seconds)
     print_pages(result['goal'])
@@ -713,7 +713,8 @@ def run_load(url, database, emails, users, seconds, steps, step_seconds,
         result['saturation'].append((count, total, errors))
         print(f"  {count:3d} members with no pause: {total['rps']:6.1f} "
             f"requests/s, p95 {total['p95']} ms, "
-            f"{total['failures']} errors", flush=True)
+            f"{total['failures']} errors (load average {load_average()})",
+            flush=True)
         if total['failures']:
             break
         if best and total['rps'] < best * 1.05 and total['p95'] > 1000:
@@ -721,6 +722,11 @@ def run_load(url, database, emails, users, seconds, steps, step_seconds,
             break
         best = max(best or 0, total['rps'])
     Path(result_file).write_text(json.dumps(result))
+
+
+def load_average():
+    "The machine's load: the figures mean little on a busy machine."
+    return ' '.join(f'{x:.1f}' for x in os.getloadavg())
 
 
 def print_pages(figures):
