@@ -24,6 +24,7 @@ import unittest
 from decimal import Decimal
 from pathlib import Path
 
+from .production import compose_services
 from .server import (
     BIN,
     PG_URI,
@@ -449,6 +450,15 @@ class ReadmeCommandsTest(unittest.TestCase):
         env = clean_env(self.home,
             SOSOLO_ADMIN_PASSWORD='a-long-admin-password')
         env['PATH'] = f"{ROOT / '.venv' / 'bin'}:{env['PATH']}"
+        # The e-mail links compose makes of SOSOLO_PUBLIC_URL in .env:
+        # init has nothing to ask, and writes nothing.
+        _, compose_env = compose_services({'POSTGRES_PASSWORD': 'x',
+                'SOSOLO_PUBLIC_URL': 'https://portal.example',
+                'SOSOLO_DATABASE': args.database})['trytond']
+        env.update({k: v for k, v in compose_env.items()
+                if k.startswith('TRYTOND_WEB__')})
+        config = repo / args.config
+        before = config.read_text()
         if backend() == 'postgresql':
             env['TRYTOND_DATABASE__URI'] = PG_URI
             # One cluster holds both: the demo copy the README's other
@@ -461,6 +471,7 @@ class ReadmeCommandsTest(unittest.TestCase):
         result = self.sh(command, cwd=repo, env=env)
         self.assertOk(result, line)
         self.assertIn(f"Databasen {args.database} är klar", result.stdout)
+        self.assertEqual(config.read_text(), before)
         if backend() == 'sqlite':
             with sqlite3.connect(
                     repo / 'var' / 'db' / f'{args.database}.sqlite') as conn:
@@ -616,15 +627,60 @@ class InitCommandTest(unittest.TestCase):
         self.assertTrue(result.stderr.startswith('sosolo: '))
         self.assertFalse(self.database_exists())
 
+    def without_links(self):
+        "The configuration with no e-mail links, as a new server's."
+        text = self.config.read_text()
+        self.config.write_text(re.sub(
+                r'(?m)^(reset_password_url|email_validation_url) = .*\n',
+                '', text))
+        self.assertNotIn('_url', self.config.read_text())
+
+    def test_public_url_refused(self):
+        "an address that is not absolute http(s) is refused, nothing made"
+        self.without_links()
+        for url in ['ftp://portal.example', '/sosolo/portal',
+                'portal.example', 'https://', 'javascript:alert(1)']:
+            with self.subTest(url=url):
+                result = self.sosolo('init', '--company', 'X ek. för.',
+                    '--orgnr', '769640-1236', '--public-url', url)
+                self.assertEqual((result.returncode, result.stderr), (1,
+                        f"sosolo: portalens adress {url!r} är ingen "
+                        "absolut http- eller https-adress "
+                        "(t.ex. https://portal.example)\n"))
+                self.assertFalse(self.database_exists())
+        self.assertNotIn('_url', self.config.read_text())
+
+    def test_public_url_asked(self):
+        "without the links nor a terminal, init names --public-url"
+        self.without_links()
+        result = self.sosolo('init', '--company', 'X ek. för.',
+            '--orgnr', '769640-1236')
+        self.assertEqual((result.returncode, result.stderr), (1,
+                "sosolo: ange portalens publika adress med --public-url "
+                "https://… (ingen terminal att fråga på)\n"))
+        self.assertFalse(self.database_exists())
+
     def test_init_sets_up_the_books(self):
         "init creates the cooperative's books, ready to use, in Swedish"
         start = dt.date(dt.date.today().year + 1, 7, 1)
+        self.without_links()
         result = self.sosolo('init', '--company',
             'Inlandets Kooperativ ek. för.', '--orgnr', '7696401236',
             '--vat', 'SE769640123601', '--bankgiro', '50501055',
-            '--payment-days', '20', '--fiscal-year-start', str(start))
+            '--payment-days', '20', '--fiscal-year-start', str(start),
+            '--public-url', 'https://portal.example/')
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn('Inlandets Kooperativ', result.stdout)
+        # The links in e-mails go to the public address, read by trytond.
+        from trytond.config import TrytonConfigParser
+        written = TrytonConfigParser()
+        written.update_etc(str(self.config))
+        self.assertEqual(
+            [written.get('web', o) for o in ['reset_password_url',
+                    'email_validation_url']],
+            [f'https://portal.example/{self.database}/portal/nytt-losenord',
+                f'https://portal.example/{self.database}/portal/'
+                'bekrafta-epost'])
 
         # Read the database back with proteus in a clean process.
         script = (
