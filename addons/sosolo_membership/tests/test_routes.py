@@ -160,8 +160,9 @@ class MembershipRouteTestCase(RouteTestCase):
         start = client.get(self.url()).get_data(as_text=True)
         self.assertIn('ladda ner ditt medlemsbevis', start)
         page = client.get(self.url('fakturor')).get_data(as_text=True)
-        # The contribution invoice, posted and not paid.
-        self.assertIn('<td>Obetald</td>', page)
+        # The contribution invoice, posted and not paid (the glossary's
+        # word, as sosolo_sweden's Swedish for account_invoice has it).
+        self.assertIn('<td>Bokförd</td>', page)
         page = self.client().get(self.url('bli-medlem')).get_data(
             as_text=True)
         for label in ['Enskild näringsidkare', 'Företag',
