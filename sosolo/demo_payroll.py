@@ -42,6 +42,7 @@ def tax_tables(year=2026):
 
 def load(config, company, members, progress, dates):
     "Employ two members and post their pay run, on the DemoDates `dates`."
+    from trytond.modules.sosolo_sweden.rules import parse_bank_account
     Account = Model.get('account.account', config=config)
     Configuration = Model.get('sosolo.payroll.configuration', config=config)
     Employee = Model.get('sosolo.payroll.employee', config=config)
@@ -69,7 +70,13 @@ def load(config, company, members, progress, dates):
     run = Run(payment_date=dates.pay_run,
         description=MONTHS[dates.pay_run.month - 1].capitalize())
     for index, code, table, column, clearing, number, salary in EMPLOYEES:
-        employee = Employee(party=members[index], identity_code=code,
+        # The member keeps the account salary goes to in the portal
+        # (sosolo_convoy pays it before the employee's own).
+        party = members[index]
+        party.se_bank_account = str(
+            parse_bank_account(f'{clearing}, {number}'))
+        party.save()
+        employee = Employee(party=party, identity_code=code,
             tax_table=table, tax_column=column, bank_clearing=clearing,
             bank_account=number, start_date=dates.employment_start)
         employee.save()

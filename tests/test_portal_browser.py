@@ -183,7 +183,8 @@ class PortalBrowserTest(PortalBrowserCase):
         self.login(page, 'anna@example.se')
         page.get_by_role('link', name='Mina uppgifter').first.click()
         page.get_by_role('link', name='Byt bankkonto').click()
-        page.fill('#f-bank_account', '8327-9, 123 456 789-0')
+        expect(page.locator('main')).to_contain_text('8327-9, 1234567890')
+        page.fill('#f-bank_account', '9020, 123 4567')
         page.fill('#f-password', 'wrong-password')
         page.get_by_role('button', name='Byt bankkonto').click()
         expect(page.locator('#e-password')).to_contain_text('Lösenordet')
@@ -191,8 +192,10 @@ class PortalBrowserTest(PortalBrowserCase):
         page.fill('#f-password', 'demo')
         page.get_by_role('button', name='Byt bankkonto').click()
         expect(page).to_have_url(re.compile(r'/portal/uppgifter\?'))
-        expect(page.locator('#bank-account-new')).to_have_text(
+        expect(page.locator('#bank-account')).to_have_text(
             '8327-9, 1234567890')
+        expect(page.locator('#bank-account-new')).to_have_text(
+            '9020, 1234567')
         page.wait_for_timeout(500)
         self.assertTrue([m for m in self.mailbox.messages
                 if 'anna@example.se' in m.rcpt_tos
