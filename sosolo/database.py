@@ -16,6 +16,7 @@ MODULES = [
     'sosolo_portal',
     'sosolo_membership',
     'sosolo_convoy',
+    'sosolo_templates',
     ]
 
 

@@ -1,0 +1,258 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+import datetime as dt
+import hashlib
+
+from trytond.i18n import gettext
+from trytond.model import ModelSQL, ModelView, Workflow, fields
+from trytond.modules.sosolo_convoy.routes import parse_amount
+from trytond.pool import Pool
+from trytond.pyson import Eval
+from trytond.transaction import Transaction
+
+from . import rules
+from .exceptions import DocumentError
+
+STATES = [
+    ('draft', "Draft"),
+    ('issued', "Issued"),
+    ]
+
+
+class Document(Workflow, ModelSQL, ModelView):
+    """Document
+
+    A text made from one published template version with the values it
+    was filled with; once issued, its PDF and the PDF's SHA-256 are kept
+    as they were.
+    """
+    __name__ = 'sosolo.template.document'
+
+    _states = {'readonly': Eval('state') != 'draft'}
+
+    company = fields.Many2One('company.company', "Company", required=True,
+        states=_states)
+    version = fields.Many2One('sosolo.template.version', "Version",
+        required=True, ondelete='RESTRICT', states=_states,
+        domain=[('state', '=', 'published')])
+    template = fields.Function(fields.Many2One('sosolo.template',
+            "Template"), 'on_change_with_template')
+    member = fields.Many2One('sosolo.member', "Member", states=_states,
+        domain=[('company', '=', Eval('company', -1))])
+    customer = fields.Many2One('party.party', "Customer", states=_states)
+    assignment = fields.Many2One('sosolo.convoy.assignment', "Assignment",
+        ondelete='RESTRICT', states=_states,
+        domain=[('company', '=', Eval('company', -1))])
+    values = fields.One2Many('sosolo.template.document.value', 'document',
+        "Values", states=_states)
+    state = fields.Selection(STATES, "State", readonly=True, required=True,
+        sort=False)
+    issue_date = fields.Date("Issue Date", readonly=True)
+    pdf = fields.Binary("PDF", readonly=True, filename='pdf_name')
+    pdf_name = fields.Function(fields.Char("PDF Name"), 'get_pdf_name')
+    pdf_sha256 = fields.Char("PDF SHA-256", readonly=True,
+        help="The SHA-256 of the issued PDF, in hexadecimal.")
+
+    del _states
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('id', 'DESC')]
+        cls._transitions |= {('draft', 'issued')}
+        cls._buttons.update({
+                'fill': {
+                    'invisible': Eval('state') != 'draft',
+                    'depends': ['state'],
+                    },
+                'issue': {
+                    'invisible': Eval('state') != 'draft',
+                    'depends': ['state'],
+                    },
+                })
+
+    @staticmethod
+    def default_company():
+        return Transaction().context.get('company')
+
+    @staticmethod
+    def default_state():
+        return 'draft'
+
+    @fields.depends('version')
+    def on_change_with_template(self, name=None):
+        return self.version.template if self.version else None
+
+    def get_rec_name(self, name):
+        party = self.member.party.rec_name if self.member else (
+            self.customer.rec_name if self.customer else '')
+        return ' – '.join(
+            filter(None, [self.version.template.name, party]))
+
+    def get_pdf_name(self, name):
+        return f'{self.rec_name}.pdf'
+
+    @classmethod
+    def check_modification(cls, mode, documents, values=None,
+            external=False):
+        super().check_modification(
+            mode, documents, values=values, external=external)
+        if mode == 'delete' or (mode == 'write' and values.keys() - {
+                    'state', 'issue_date', 'pdf', 'pdf_sha256'}):
+            for document in documents:
+                if document.state != 'draft':
+                    raise DocumentError(gettext(
+                            'sosolo_templates.msg_document_issued',
+                            document=document.rec_name))
+
+    @classmethod
+    def copy(cls, documents, default=None):
+        default = default.copy() if default else {}
+        for name in ['issue_date', 'pdf', 'pdf_sha256']:
+            default.setdefault(name)
+        return super().copy(documents, default=default)
+
+    @classmethod
+    def make(cls, version, company, member=None, customer=None,
+            assignment=None, free=None):
+        """A draft document of `version`, its field values read and its
+        free values ({name: text}) taken from `free`."""
+        document = cls(version=version, company=company, member=member,
+            customer=customer, assignment=assignment)
+        document.save()
+        cls.fill([document], free=free)
+        return document
+
+    def sources(self):
+        "{variable source: record}, as Version.values reads them."
+        return {
+            'member': self.member,
+            'customer': self.customer,
+            'assignment': self.assignment,
+            'company': self.company,
+            }
+
+    @classmethod
+    @ModelView.button
+    def fill(cls, documents, free=None):
+        """Read the field variables again; keep free values already
+        given, or take them from `free`."""
+        pool = Pool()
+        Value = pool.get('sosolo.template.document.value')
+        free = free or {}
+        to_delete, to_save = [], []
+        for document in documents:
+            if document.state != 'draft':
+                continue
+            old = {v.variable.name: v.value for v in document.values}
+            read = document.version.values(document.sources())
+            to_delete.extend(document.values)
+            for variable in document.version.variables:
+                if variable.source == 'free':
+                    value = free.get(variable.name, old.get(variable.name))
+                else:
+                    value = read[variable.name]
+                to_save.append(Value(document=document, variable=variable,
+                        value=value))
+        Value.delete(to_delete)
+        Value.save(to_save)
+
+    def printed_values(self):
+        "{name: printed text} of the document's values."
+        return {v.variable.name: v.printed() for v in self.values}
+
+    @property
+    def body(self):
+        "The version's text filled with the document's values, as HTML."
+        return rules.fill(self.version.text, self.printed_values())
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('issued')
+    def issue(cls, documents):
+        """Check every value, then print the PDF once and keep it with its
+        SHA-256: what is shown and signed later is this very file."""
+        pool = Pool()
+        Date = pool.get('ir.date')
+        Report = pool.get('sosolo.template.document', type='report')
+        for document in documents:
+            for value in document.values:
+                value.check()
+        today = Date.today()
+        for document in documents:
+            _, content, _, _ = Report.execute([document.id], {})
+            content = bytes(content)
+            document.issue_date = today
+            document.pdf = content
+            document.pdf_sha256 = hashlib.sha256(content).hexdigest()
+        cls.save(documents)
+
+
+class DocumentValue(ModelSQL, ModelView):
+    """Document Value
+
+    The value one variable had when the document was made.
+    """
+    __name__ = 'sosolo.template.document.value'
+
+    document = fields.Many2One('sosolo.template.document', "Document",
+        required=True, ondelete='CASCADE')
+    variable = fields.Many2One('sosolo.template.variable', "Variable",
+        required=True, ondelete='RESTRICT',
+        domain=[('version', '=', Eval('_parent_document.version', -1))])
+    value = fields.Text("Value")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.__access__.add('document')
+
+    @classmethod
+    def check_modification(cls, mode, values, values_=None,
+            external=False):
+        super().check_modification(
+            mode, values, values=values_, external=external)
+        for value in values:
+            if value.document.state != 'draft':
+                raise DocumentError(gettext(
+                        'sosolo_templates.msg_document_issued',
+                        document=value.document.rec_name))
+
+    def check(self):
+        "Refuse an empty value, or a free value not of its type."
+        variable = self.variable
+        text = (self.value or '').strip()
+        if not text:
+            raise DocumentError(gettext(
+                    'sosolo_templates.msg_document_missing_value',
+                    document=self.document.rec_name, name=variable.label))
+        if variable.source != 'free':
+            return
+        if variable.type == 'date':
+            try:
+                dt.date.fromisoformat(text)
+            except ValueError:
+                self._raise_type()
+        elif variable.type == 'amount':
+            if parse_amount(text) is None:
+                self._raise_type()
+        elif variable.type == 'choice':
+            if text not in variable.choice_list:
+                self._raise_type()
+
+    def _raise_type(self):
+        raise DocumentError(gettext(
+                'sosolo_templates.msg_document_value_type',
+                document=self.document.rec_name, name=self.variable.label,
+                value=self.value))
+
+    def printed(self):
+        "The value as the document prints it."
+        pool = Pool()
+        Lang = pool.get('ir.lang')
+        text = (self.value or '').strip()
+        if self.variable.source == 'free' and self.variable.type == 'amount':
+            amount = parse_amount(text)
+            if amount is not None:
+                return Lang.get('sv').format('%.2f', amount, grouping=True)
+        return text
