@@ -2,7 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import datetime as dt
 import hashlib
+import io
+from pathlib import Path
 
+from pypdf import PdfWriter
+
+from trytond.config import config
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, Workflow, fields
 from trytond.modules.sosolo_convoy.routes import parse_amount
@@ -11,11 +16,13 @@ from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
 from . import rules
+from . import seal as seal_
 from .exceptions import DocumentError
 
 STATES = [
     ('draft', "Draft"),
     ('issued', "Issued"),
+    ('sealed', "Sealed"),
     ]
 
 
@@ -52,6 +59,15 @@ class Document(Workflow, ModelSQL, ModelView):
     pdf_name = fields.Function(fields.Char("PDF Name"), 'get_pdf_name')
     pdf_sha256 = fields.Char("PDF SHA-256", readonly=True,
         help="The SHA-256 of the issued PDF, in hexadecimal.")
+    signatures = fields.One2Many('sosolo.template.document.signature',
+        'document', "Signatures", readonly=True)
+    sealed_pdf = fields.Binary("Sealed PDF", readonly=True,
+        filename='sealed_pdf_name')
+    sealed_pdf_name = fields.Function(fields.Char("Sealed PDF Name"),
+        'get_pdf_name')
+    sealed_sha256 = fields.Char("Sealed PDF SHA-256", readonly=True,
+        help="The SHA-256 of the sealed PDF: what document-verify finds.")
+    sealed_at = fields.Timestamp("Sealed at (UTC)", readonly=True)
 
     del _states
 
@@ -59,7 +75,7 @@ class Document(Workflow, ModelSQL, ModelView):
     def __setup__(cls):
         super().__setup__()
         cls._order = [('id', 'DESC')]
-        cls._transitions |= {('draft', 'issued')}
+        cls._transitions |= {('draft', 'issued'), ('issued', 'sealed')}
         cls._buttons.update({
                 'fill': {
                     'invisible': Eval('state') != 'draft',
@@ -67,6 +83,10 @@ class Document(Workflow, ModelSQL, ModelView):
                     },
                 'issue': {
                     'invisible': Eval('state') != 'draft',
+                    'depends': ['state'],
+                    },
+                'seal': {
+                    'invisible': Eval('state') != 'issued',
                     'depends': ['state'],
                     },
                 })
@@ -90,6 +110,8 @@ class Document(Workflow, ModelSQL, ModelView):
             filter(None, [self.version.template.name, party]))
 
     def get_pdf_name(self, name):
+        if name == 'sealed_pdf_name':
+            return f'{self.rec_name} (förseglad).pdf'
         return f'{self.rec_name}.pdf'
 
     @classmethod
@@ -98,7 +120,8 @@ class Document(Workflow, ModelSQL, ModelView):
         super().check_modification(
             mode, documents, values=values, external=external)
         if mode == 'delete' or (mode == 'write' and values.keys() - {
-                    'state', 'issue_date', 'pdf', 'pdf_sha256'}):
+                    'state', 'issue_date', 'pdf', 'pdf_sha256', 'sealed_pdf',
+                    'sealed_sha256', 'sealed_at'}):
             for document in documents:
                 if document.state != 'draft':
                     raise DocumentError(gettext(
@@ -108,7 +131,9 @@ class Document(Workflow, ModelSQL, ModelView):
     @classmethod
     def copy(cls, documents, default=None):
         default = default.copy() if default else {}
-        for name in ['issue_date', 'pdf', 'pdf_sha256']:
+        default.setdefault('signatures')
+        for name in ['issue_date', 'pdf', 'pdf_sha256', 'sealed_pdf',
+                'sealed_sha256', 'sealed_at']:
             default.setdefault(name)
         return super().copy(documents, default=default)
 
@@ -186,6 +211,72 @@ class Document(Workflow, ModelSQL, ModelView):
             document.pdf = content
             document.pdf_sha256 = hashlib.sha256(content).hexdigest()
         cls.save(documents)
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('sealed')
+    def seal(cls, documents):
+        """The final PDF: the issued one with an audit page of its
+        signatures, sealed with the cooperative's certificate."""
+        pool = Pool()
+        Audit = pool.get('sosolo.template.document.audit', type='report')
+        key, certificate = seal_files()
+        timestamp_url = config.get('sosolo_templates', 'timestamp_url')
+        for document in documents:
+            _, audit, _, _ = Audit.execute([document.id], {})
+            sealed = seal_.seal(join_pdfs(document.pdf, bytes(audit)), key,
+                certificate, reason=gettext(
+                    'sosolo_templates.msg_seal_reason',
+                    company=document.company.rec_name),
+                timestamp_url=timestamp_url)
+            document.sealed_pdf = sealed
+            document.sealed_sha256 = hashlib.sha256(sealed).hexdigest()
+            document.sealed_at = dt.datetime.now(dt.timezone.utc).replace(
+                tzinfo=None)
+        cls.save(documents)
+
+    @classmethod
+    def verify(cls, data):
+        """The sealed document whose PDF is exactly `data`, checked
+        against the cooperative's certificate; DocumentError naming the
+        reason otherwise."""
+        _, certificate = seal_files()
+        try:
+            seal_.verify(data, certificate)
+        except seal_.SealError as error:
+            raise DocumentError(gettext(
+                    f'sosolo_templates.msg_seal_{error.args[0]}'))
+        documents = cls.search([
+                ('sealed_sha256', '=', hashlib.sha256(data).hexdigest()),
+                ], limit=1)
+        if not documents:
+            raise DocumentError(gettext('sosolo_templates.msg_seal_unknown'))
+        return documents[0]
+
+
+def seal_files():
+    """(key PEM, certificate PEM) of the cooperative's seal, from the
+    folder `[sosolo_templates] seal_directory` (key.pem, certificate.pem).
+    """
+    directory = config.get('sosolo_templates', 'seal_directory')
+    try:
+        folder = Path(directory)
+        return ((folder / 'key.pem').read_bytes(),
+            (folder / 'certificate.pem').read_bytes())
+    except (TypeError, OSError):
+        raise DocumentError(gettext(
+                'sosolo_templates.msg_seal_not_configured',
+                directory=directory or ''))
+
+
+def join_pdfs(*pdfs):
+    "One PDF of the pages of `pdfs`, in order."
+    writer = PdfWriter()
+    for pdf in pdfs:
+        writer.append(io.BytesIO(pdf))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 class DocumentValue(ModelSQL, ModelView):

@@ -177,4 +177,6 @@ def format_value(value, lang):
         return lang.strftime(value)
     if isinstance(value, Decimal):
         return lang.format('%.2f', value, grouping=True)
-    return str(value).strip()
+    # An address's lines on one line, as running text prints it.
+    return ', '.join(
+        line.strip() for line in str(value).splitlines() if line.strip())
