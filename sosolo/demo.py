@@ -178,11 +178,13 @@ def load(config, progress, today=None):
         # Before the assignments: approving one issues its employment
         # information from the published template.
         from . import demo_templates
-        demo_templates.load(config, progress)
+        demo_templates.load(config, company, progress)
     if _activated(config, 'sosolo_convoy'):
         from . import demo_convoy
         demo_convoy.load(config, company, customers, members, progress,
             dates)
+    if _activated(config, 'sosolo_templates'):
+        demo_templates.seal(config, progress)
     return company, members
 
 
