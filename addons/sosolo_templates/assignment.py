@@ -55,7 +55,25 @@ class Assignment(metaclass=PoolMeta):
                     free={'datum': Date.today().isoformat()})
                 for a in assignments if not a.employment_information]
             Document.issue(documents)
+            for document in documents:
+                document.assignment.send_employment_information(document)
         return documents
+
+    def send_employment_information(self, document):
+        """E-mail the member the employment information at once: LAS 6 c §
+        wants most of it within 7 days of the start."""
+        party = self.member.party
+        if not party.email:
+            return
+        language = party.lang.code if party.lang else 'sv'
+        document.send(party.email,
+            gettext('sosolo_templates.msg_employment_email_subject',
+                language, assignment=self.description,
+                company=self.company.rec_name),
+            gettext('sosolo_templates.msg_employment_email_body',
+                language, member=party.rec_name,
+                assignment=self.description, customer=self.customer.rec_name,
+                start=self.start_date or '', company=self.company.rec_name))
 
 
 def _employment_template():

@@ -3,6 +3,7 @@
 import datetime as dt
 import hashlib
 import io
+from email.message import EmailMessage
 from pathlib import Path
 
 from pypdf import PdfWriter
@@ -13,6 +14,7 @@ from trytond.model import ModelSQL, ModelView, Workflow, fields
 from trytond.modules.sosolo_convoy.routes import parse_amount
 from trytond.pool import Pool
 from trytond.pyson import Eval
+from trytond.sendmail import send_message_transactional
 from trytond.transaction import Transaction
 
 from . import rules
@@ -68,6 +70,8 @@ class Document(Workflow, ModelSQL, ModelView):
     sealed_sha256 = fields.Char("Sealed PDF SHA-256", readonly=True,
         help="The SHA-256 of the sealed PDF: what document-verify finds.")
     sealed_at = fields.Timestamp("Sealed at (UTC)", readonly=True)
+    sent_to = fields.Char("Sent To", readonly=True)
+    sent_at = fields.Timestamp("Sent at (UTC)", readonly=True)
 
     del _states
 
@@ -121,7 +125,7 @@ class Document(Workflow, ModelSQL, ModelView):
             mode, documents, values=values, external=external)
         if mode == 'delete' or (mode == 'write' and values.keys() - {
                     'state', 'issue_date', 'pdf', 'pdf_sha256', 'sealed_pdf',
-                    'sealed_sha256', 'sealed_at'}):
+                    'sealed_sha256', 'sealed_at', 'sent_to', 'sent_at'}):
             for document in documents:
                 if document.state != 'draft':
                     raise DocumentError(gettext(
@@ -133,7 +137,7 @@ class Document(Workflow, ModelSQL, ModelView):
         default = default.copy() if default else {}
         default.setdefault('signatures')
         for name in ['issue_date', 'pdf', 'pdf_sha256', 'sealed_pdf',
-                'sealed_sha256', 'sealed_at']:
+                'sealed_sha256', 'sealed_at', 'sent_to', 'sent_at']:
             default.setdefault(name)
         return super().copy(documents, default=default)
 
@@ -234,6 +238,21 @@ class Document(Workflow, ModelSQL, ModelView):
             document.sealed_at = dt.datetime.now(dt.timezone.utc).replace(
                 tzinfo=None)
         cls.save(documents)
+
+    def send(self, to, subject, body):
+        """E-mail the issued PDF to `to` when the transaction commits,
+        and note to whom and when."""
+        msg = EmailMessage()
+        msg['From'] = config.get('email', 'from')
+        msg['To'] = to
+        msg['Subject'] = subject
+        msg.set_content(body)
+        msg.add_attachment(self.pdf, maintype='application',
+            subtype='pdf', filename=self.pdf_name)
+        send_message_transactional(msg)
+        self.sent_to = to
+        self.sent_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        self.save()
 
     @classmethod
     def verify(cls, data):

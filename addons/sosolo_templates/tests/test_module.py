@@ -5,6 +5,7 @@ import hashlib
 import io
 import re
 from decimal import Decimal
+from unittest.mock import patch
 
 from pypdf import PdfReader
 
@@ -272,10 +273,18 @@ class SosoloTemplatesTestCase(SwedishTranslationTestMixin, ModuleTestCase):
         company, member, customer, assignment = demo_like()
         Version.publish([Version(ModelData.get_id('sosolo_templates',
                         'version_employment_information'))])
-        with set_company(company):
+        with set_company(company), patch('trytond.modules.sosolo_templates.'
+                'document.send_message_transactional') as sent:
             Assignment.submit([assignment])
             Assignment.approve([assignment])
         document = assignment.employment_information
+        message = sent.call_args[0][0]
+        attachment, = message.iter_attachments()
+        self.assertEqual((message['To'], document.sent_to,
+                document.sent_at.date(), attachment.get_content()),
+            ('anna@example.se', 'anna@example.se', dt.date(2026, 12, 1),
+                document.pdf))
+        self.assertIn("Inredning av kaféet", message['Subject'])
         self.assertEqual((assignment.state, document.state,
                 document.member, document.issue_date),
             ('invoiced', 'issued', member, dt.date(2026, 12, 1)))
