@@ -15,7 +15,7 @@ from trytond.modules.sosolo_convoy.routes import parse_amount
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.sendmail import send_message_transactional
-from trytond.transaction import Transaction
+from trytond.transaction import Transaction, without_check_access
 
 from . import rules
 from . import seal as seal_
@@ -56,6 +56,7 @@ class Document(Workflow, ModelSQL, ModelView):
         "Values", states=_states)
     state = fields.Selection(STATES, "State", readonly=True, required=True,
         sort=False)
+    state_string = state.translated('state')
     issue_date = fields.Date("Issue Date", readonly=True)
     pdf = fields.Binary("PDF", readonly=True, filename='pdf_name')
     pdf_name = fields.Function(fields.Char("PDF Name"), 'get_pdf_name')
@@ -70,6 +71,8 @@ class Document(Workflow, ModelSQL, ModelView):
     sealed_sha256 = fields.Char("Sealed PDF SHA-256", readonly=True,
         help="The SHA-256 of the sealed PDF: what document-verify finds.")
     sealed_at = fields.Timestamp("Sealed at (UTC)", readonly=True)
+    acknowledged_at = fields.Function(fields.Timestamp(
+            "Acknowledged at (UTC)"), 'get_acknowledged_at')
     sent_to = fields.Char("Sent To", readonly=True)
     sent_at = fields.Timestamp("Sent at (UTC)", readonly=True)
 
@@ -112,6 +115,13 @@ class Document(Workflow, ModelSQL, ModelView):
             self.customer.rec_name if self.customer else '')
         return ' – '.join(
             filter(None, [self.version.template.name, party]))
+
+    def get_acknowledged_at(self, name):
+        "When the member signed the document, if they have."
+        if self.member:
+            for signature in self.signatures:
+                if signature.member_party == self.member.party:
+                    return signature.signed_at
 
     def get_pdf_name(self, name):
         if name == 'sealed_pdf_name':
@@ -253,6 +263,25 @@ class Document(Workflow, ModelSQL, ModelView):
         self.sent_to = to
         self.sent_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         self.save()
+
+    def acknowledge(self, web_user, ip_address=None, user_agent=None):
+        """The member of `web_user` signs that they have received the
+        document (method link), in the trail."""
+        pool = Pool()
+        Signature = pool.get('sosolo.template.document.signature')
+        if not self.member or self.member.party != web_user.party:
+            raise DocumentError(gettext(
+                    'sosolo_templates.msg_document_not_member',
+                    document=self.rec_name))
+        if self.acknowledged_at:
+            return
+        # The portal user may read its documents, not write the trail:
+        # the document was checked to be this member's just above.
+        with without_check_access():
+            Signature.record(self, web_user.party.rec_name, web_user.email,
+                'link', gettext('sosolo_templates.msg_acknowledge_consent',
+                    'sv'), self.pdf_sha256, ip_address=ip_address,
+                user_agent=user_agent, member_party=web_user.party)
 
     @classmethod
     def verify(cls, data):

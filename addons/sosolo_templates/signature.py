@@ -41,6 +41,10 @@ class Signature(ModelSQL, ModelView):
     consent_text = fields.Text("Consent Text", required=True, readonly=True)
     pdf_sha256 = fields.Char("SHA-256 of the PDF Shown", required=True,
         readonly=True)
+    member_party = fields.Many2One('party.party', "Member", readonly=True,
+        ondelete='RESTRICT',
+        help="The member who signed, when it was the document's member "
+        "through the portal.")
 
     @classmethod
     def __setup__(cls):
@@ -62,7 +66,8 @@ class Signature(ModelSQL, ModelView):
 
     @classmethod
     def record(cls, document, name, email, method, consent_text,
-            pdf_sha256, ip_address=None, user_agent=None, signed_at=None):
+            pdf_sha256, ip_address=None, user_agent=None, signed_at=None,
+            member_party=None):
         """Add a signature of the issued `document`, refused unless the
         PDF shown (`pdf_sha256`) is the one issued."""
         if document.state != 'issued':
@@ -73,11 +78,12 @@ class Signature(ModelSQL, ModelView):
             raise DocumentError(gettext(
                     'sosolo_templates.msg_signature_hash',
                     document=document.rec_name))
+        if signed_at is None:
+            signed_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         signature = cls(document=document, name=name, email=email,
             method=method, consent_text=consent_text, pdf_sha256=pdf_sha256,
             ip_address=ip_address, user_agent=user_agent,
-            signed_at=signed_at or dt.datetime.now(dt.timezone.utc).replace(
-                tzinfo=None))
+            member_party=member_party, signed_at=signed_at)
         signature.save()
         return signature
 
