@@ -184,7 +184,7 @@ def load(config, progress, today=None):
         demo_convoy.load(config, company, customers, members, progress,
             dates)
     if _activated(config, 'sosolo_templates'):
-        demo_templates.seal(config, progress)
+        demo_templates.sign_agreement(config, progress, dates.today)
     return company, members
 
 

@@ -40,11 +40,37 @@ def make_seal(name):
     (folder / 'certificate.pem').write_bytes(certificate)
 
 
-def seal(config, progress):
-    """Seal the issued documents (Anna's employment information), so that
-    `sosolo document-verify` has a document of the cooperative to find."""
+def sign_agreement(config, progress, today):
+    """Anna's paid assignment gets its uppdragsavtal, signed by the
+    customer through a link and sealed, so that `sosolo document-verify`
+    has a signed document to check. Her employment information stays
+    issued, for her to acknowledge in the portal."""
+    from . import cooperative
+    Assignment = Model.get('sosolo.convoy.assignment', config=config)
     Document = Model.get('sosolo.template.document', config=config)
-    progress.step(label="Förseglade dokument")
-    issued = Document.find([('state', '=', 'issued')])
-    if issued:
-        Document.click(issued, 'seal')
+    Signature = Model.get('sosolo.template.document.signature',
+        config=config)
+    Version = Model.get('sosolo.template.version', config=config)
+    progress.step(label="Undertecknat uppdragsavtal")
+    paid, = Assignment.find([('state', 'in', ['paid', 'settled'])],
+        limit=1)
+    version = Version(cooperative.model_id(
+            config, 'sosolo_templates', 'version_assignment_agreement'))
+    document = Document(version=version, company=paid.company,
+        member=paid.member, customer=paid.customer, assignment=paid)
+    document.save()
+    document.click('fill')
+    free = {'datum': today.isoformat(), 'betalningsvillkor': '30'}
+    for value in document.values:
+        if value.variable.name in free:
+            value.value = free[value.variable.name]
+    document.save()
+    document.click('issue')
+    Signature(document=document, name="Karin Ek",
+        email='karin@example.se', method='link',
+        signed_at=dt.datetime.combine(today, dt.time(9, 30)),
+        ip_address='192.0.2.10',
+        user_agent='Mozilla/5.0 (Linux; Android 14) Mobile',
+        consent_text="Jag har läst uppdragsavtalet och godkänner det.",
+        pdf_sha256=document.pdf_sha256).save()
+    document.click('seal')

@@ -1,8 +1,9 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """`sosolo document-verify` on a copy of the demo database (issue #13):
-Anna's sealed employment information is accepted as it is, and refused
-with one byte changed or when it is not sealed."""
+the uppdragsavtal of Anna's paid assignment, signed by the customer and
+sealed, is accepted as it is, and refused with one byte changed or when
+it is not sealed."""
 import shutil
 import sqlite3
 import subprocess
@@ -55,12 +56,14 @@ class DocumentVerifyTest(unittest.TestCase):
             cwd=ROOT, capture_output=True, text=True, env=_env())
 
     def test_sealed_accepted(self):
-        "the sealed PDF: exit 0, the document and when it was sealed"
+        "the sealed PDF: exit 0, the document, its signer and times"
         result = self.verify(self.sealed)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn("Äkta och oförändrat: Anställningsinformation – Anna "
-            "Lind", result.stdout)
-        self.assertIn("Europe/Stockholm", result.stdout)
+        self.assertIn("Äkta och oförändrat: Uppdragsavtal – Anna Lind",
+            result.stdout)
+        self.assertRegex(result.stdout, r"undertecknat av Karin Ek "
+            r"<karin@example\.se>, personlig länk, \S+ 09:30:00 UTC "
+            r"\(\S+ 1[01]:30:00\+0[12]:00 Europe/Stockholm\)")
 
     def test_altered_refused(self):
         "one byte changed: exit 1 and one line"

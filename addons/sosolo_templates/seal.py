@@ -43,8 +43,9 @@ class Seal:
 
 def self_signed(name, now, years=10):
     """(key PEM, certificate PEM) of a self-signed seal certificate for
-    `name`, valid from `now`: what the demo uses instead of a certificate
-    from a trust service provider."""
+    `name`, valid `years` either side of `now` (CI runs the demo's tests
+    with the clock moved, on one var/seal/): what the demo uses instead of
+    a certificate from a trust service provider."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     subject = x509.Name([
             x509.NameAttribute(NameOID.COUNTRY_NAME, 'SE'),
@@ -55,7 +56,7 @@ def self_signed(name, now, years=10):
         .subject_name(subject).issuer_name(subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_before(now - dt.timedelta(days=365 * years))
         .not_valid_after(now + dt.timedelta(days=365 * years))
         .add_extension(x509.BasicConstraints(ca=True, path_length=None),
             critical=True)

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
+from trytond.pyson import Eval
 
 from .exceptions import DocumentError
 
@@ -22,29 +23,35 @@ class Signature(ModelSQL, ModelView):
     One acceptance or signature of an issued document, as the trail keeps
     it: who, how, when (UTC, and Europe/Stockholm), from where, what they
     consented to, and the SHA-256 of the exact PDF they were shown. It is
-    never changed or deleted.
+    never changed or deleted (check_modification); its fields are not
+    readonly so that a client or script can create one, checked the same.
     """
     __name__ = 'sosolo.template.document.signature'
 
+    _states = {'readonly': Eval('id', -1) >= 0}
+
     document = fields.Many2One('sosolo.template.document', "Document",
-        required=True, ondelete='RESTRICT', readonly=True)
-    name = fields.Char("Name", required=True, readonly=True)
-    email = fields.Char("E-mail", required=True, readonly=True)
+        required=True, ondelete='RESTRICT', states=_states)
+    name = fields.Char("Name", required=True, states=_states)
+    email = fields.Char("E-mail", required=True, states=_states)
     method = fields.Selection(METHODS, "Method", required=True,
-        readonly=True)
+        states=_states)
     signed_at = fields.Timestamp("Signed at (UTC)", required=True,
-        readonly=True)
+        states=_states)
     signed_at_stockholm = fields.Function(
         fields.Char("Signed at (Europe/Stockholm)"), 'get_signed_at_stockholm')
-    ip_address = fields.Char("IP Address", readonly=True)
-    user_agent = fields.Char("User Agent", readonly=True)
-    consent_text = fields.Text("Consent Text", required=True, readonly=True)
+    ip_address = fields.Char("IP Address", states=_states)
+    user_agent = fields.Char("User Agent", states=_states)
+    consent_text = fields.Text("Consent Text", required=True,
+        states=_states)
     pdf_sha256 = fields.Char("SHA-256 of the PDF Shown", required=True,
-        readonly=True)
-    member_party = fields.Many2One('party.party', "Member", readonly=True,
-        ondelete='RESTRICT',
+        states=_states)
+    member_party = fields.Many2One('party.party', "Member",
+        ondelete='RESTRICT', states=_states,
         help="The member who signed, when it was the document's member "
         "through the portal.")
+
+    del _states
 
     @classmethod
     def __setup__(cls):
@@ -63,21 +70,25 @@ class Signature(ModelSQL, ModelView):
         if mode in {'write', 'delete'}:
             raise DocumentError(gettext(
                     'sosolo_templates.msg_signature_immutable'))
+        # However a signature is made (record, the client, a script): only
+        # of an issued document, and of the very PDF that was issued.
+        for signature in signatures:
+            document = signature.document
+            if document.state != 'issued':
+                raise DocumentError(gettext(
+                        'sosolo_templates.msg_signature_state',
+                        document=document.rec_name))
+            if signature.pdf_sha256 != document.pdf_sha256:
+                raise DocumentError(gettext(
+                        'sosolo_templates.msg_signature_hash',
+                        document=document.rec_name))
 
     @classmethod
     def record(cls, document, name, email, method, consent_text,
             pdf_sha256, ip_address=None, user_agent=None, signed_at=None,
             member_party=None):
         """Add a signature of the issued `document`, refused unless the
-        PDF shown (`pdf_sha256`) is the one issued."""
-        if document.state != 'issued':
-            raise DocumentError(gettext(
-                    'sosolo_templates.msg_signature_state',
-                    document=document.rec_name))
-        if pdf_sha256 != document.pdf_sha256:
-            raise DocumentError(gettext(
-                    'sosolo_templates.msg_signature_hash',
-                    document=document.rec_name))
+        PDF shown (`pdf_sha256`) is the one issued (check_modification)."""
         if signed_at is None:
             signed_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         signature = cls(document=document, name=name, email=email,
