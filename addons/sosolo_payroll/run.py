@@ -29,6 +29,7 @@ LINE_KINDS = [
     ('taxable_allowance', "Taxable Allowance"),
     ('tax_free_allowance', "Tax-Free Allowance"),
     ('mileage', "Tax-Free Mileage"),
+    ('sick_pay', "Sick Pay"),
     ('deduction', "Deduction"),
     ]
 #: The kinds as the Swedish payslip names them.
@@ -38,10 +39,11 @@ LINE_KINDS_SV = {
     'taxable_allowance': "Skattepliktig ersättning",
     'tax_free_allowance': "Skattefri ersättning",
     'mileage': "Skattefri bilersättning",
+    'sick_pay': "Sjuklön",
     'deduction': "Avdrag",
     }
 #: Kinds that are cash pay subject to tax and contributions (AGI 011).
-TAXABLE_KINDS = {'salary', 'holiday_pay', 'taxable_allowance'}
+TAXABLE_KINDS = {'salary', 'holiday_pay', 'taxable_allowance', 'sick_pay'}
 TAX_FREE_KINDS = {'tax_free_allowance', 'mileage'}
 #: Moves created by one create() call. Smaller than DESIGN.md's ~250:
 #: payslip moves carry an origin, and validating their lines instantiates
@@ -187,8 +189,11 @@ class PayRun(Workflow, ModelSQL, ModelView):
     @Workflow.transition('draft')
     def draft(cls, runs):
         pool = Pool()
+        Line = pool.get('sosolo.payroll.payslip.line')
         Payslip = pool.get('sosolo.payroll.payslip')
-        Payslip.clear([p for r in runs for p in r.payslips])
+        payslips = [p for r in runs for p in r.payslips]
+        Line.delete([l for p in payslips for l in p.lines if l.sick_leave])
+        Payslip.clear(payslips)
 
     @classmethod
     @ModelView.button
@@ -201,7 +206,40 @@ class PayRun(Workflow, ModelSQL, ModelView):
     def _compute(cls, runs):
         pool = Pool()
         Payslip = pool.get('sosolo.payroll.payslip')
+        cls.add_sick_pay(runs)
+        runs = cls.browse(runs)
         Payslip.compute([p for r in runs for p in r.payslips])
+
+    @classmethod
+    def add_sick_pay(cls, runs):
+        """Add the sick pay of the confirmed sick leaves to the runs.
+
+        Sick pay is cash pay, taxed and subject to employer
+        contributions like any pay (TAXABLE_KINDS)."""
+        pool = Pool()
+        Line = pool.get('sosolo.payroll.payslip.line')
+        SickLeave = pool.get('sosolo.payroll.sick_leave')
+        lines = []
+        for run in runs:
+            for sick_leave in SickLeave.to_pay(run.company, run.payment_date):
+                line = sick_leave.get_line(
+                    run.employee_payslip(sick_leave.employee))
+                if line:
+                    lines.append(line)
+        Line.save(lines)
+
+    def employee_payslip(self, employee):
+        "The payslip of `employee` in this run, made if there is none."
+        Payslip = Pool().get('sosolo.payroll.payslip')
+        # Lines of several sources add to it in one transaction.
+        payslips = Payslip.search([
+                ('run', '=', self.id),
+                ('employee', '=', employee.id),
+                ], limit=1)
+        if payslips:
+            return payslips[0]
+        payslip, = Payslip.create([{'run': self.id, 'employee': employee.id}])
+        return payslip
 
     @classmethod
     @ModelView.button
@@ -214,8 +252,11 @@ class PayRun(Workflow, ModelSQL, ModelView):
     def _post(cls, runs):
         pool = Pool()
         Payslip = pool.get('sosolo.payroll.payslip')
+        SickLeave = pool.get('sosolo.payroll.sick_leave')
         Payslip.post([p for r in runs for p in r.payslips])
         cls.post_contribution_rounding(runs)
+        SickLeave.pay(list({l.sick_leave for r in runs for p in r.payslips
+                    for l in p.lines if l.sick_leave}))
 
     @classmethod
     def post_contribution_rounding(cls, runs):
@@ -643,6 +684,9 @@ class PayslipLine(ModelSQL, ModelView):
         help="Holiday pay of 12 % is added on this salary "
         "(semesterlagen 16 b §).")
     automatic = fields.Boolean("Automatic", readonly=True)
+    sick_leave = fields.Many2One('sosolo.payroll.sick_leave', "Sick Leave",
+        readonly=True, ondelete='RESTRICT',
+        states={'invisible': ~Eval('sick_leave')})
 
     @classmethod
     def __setup__(cls):

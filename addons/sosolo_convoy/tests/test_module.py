@@ -7,6 +7,7 @@ from decimal import Decimal
 from trytond import backend
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_convoy.exceptions import PayoutError
+from trytond.modules.sosolo_payroll.tests.tools import configure_payroll
 from trytond.modules.sosolo_portal.tests.secrets import WebUserSecretsTestMixin
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_sweden.tests.transactions import committed, race
@@ -108,6 +109,66 @@ class SosoloConvoyTestCase(
                     [('member', '=', member_id)]), 1)
             self.assertEqual(
                 Member(member_id).convoy_available, Decimal('300.00'))
+
+    @with_transaction()
+    def test_sick_pay_bearer(self):
+        """Sick pay and its contributions come from the member's account
+        when the configuration says so, else the cooperative bears them
+        (#16)"""
+        pool = Pool()
+        Configuration = pool.get('sosolo.convoy.configuration')
+        Employee = pool.get('sosolo.payroll.employee')
+        MoveLine = pool.get('account.move.line')
+        Run = pool.get('sosolo.payroll.run')
+        SickLeave = pool.get('sosolo.payroll.sick_leave')
+        D = Decimal
+        company, member = make_member(D('10000.00'))
+        with set_company(company):
+            configure_payroll(company)
+            config = Configuration(1)
+            self.assertEqual(config.sick_pay_bearer, 'fund')
+            employee, = Employee.create([{
+                        'party': member.party.id,
+                        'identity_code': '811228-9874',
+                        'tax_method': 'percent', 'tax_percent': 30,
+                        'tax_percent_reason': 'side_income',
+                        'start_date': dt.date(2026, 1, 1),
+                        }])
+
+            def sick_run(first_date, payment_date):
+                sick_leave, = SickLeave.create([{
+                            'employee': employee.id,
+                            'first_date': first_date,
+                            'recovery_date': first_date + dt.timedelta(7),
+                            'lost_pay': D('6923.08'),
+                            'week_pay': D('6923.08'),
+                            }])
+                SickLeave.confirm([sick_leave])
+                run, = Run.create([{
+                            'company': company.id,
+                            'payment_date': payment_date,
+                            }])
+                Run.compute([run])
+                Run.post([run])
+                return Run(run.id).payslips[0]
+
+            def member_debits():
+                return sum((l.debit for l in MoveLine.search([
+                                ('account', '=', config.member_account.id),
+                                ('party', '=', member.party.id),
+                                ])), D(0))
+
+            payslip = sick_run(dt.date(2026, 9, 7), dt.date(2026, 9, 25))
+            self.assertEqual(payslip.gross, D('4430.77'))
+            self.assertEqual(member_debits(), D(0))
+
+            config.sick_pay_bearer = 'member'
+            config.save()
+            payslip = sick_run(dt.date(2026, 10, 5), dt.date(2026, 10, 26))
+            # 4,430.77 sick pay + 1,392 contributions (31.42 %, öre
+            # dropped): the member's account pays 5,822.77.
+            self.assertEqual(payslip.contributions, D(1392))
+            self.assertEqual(member_debits(), D('5822.77'))
 
 
 del ModuleTestCase
