@@ -80,7 +80,8 @@ class PayRun(metaclass=PoolMeta):
             except payroll_rules.NoContributionRate:
                 raise PayoutError(gettext(
                         'sosolo_convoy.msg_payout_no_rate', date=date))
-            breakdown = payroll_rules.salary_from_available(amount, rate)
+            breakdown = payroll_rules.salary_from_available(amount, rate,
+                pension_rate=payout.member.convoy_plan.pension_rate)
             payslip = self.employee_payslip(employee)
             lines += [
                 Line(payslip=payslip, kind='salary', sequence=10,
@@ -96,7 +97,8 @@ class PayRun(metaclass=PoolMeta):
                 ]
             payout.payslip = payslip
             payout.paid_amount = payroll_rules.to_cent(
-                breakdown.gross + breakdown.contributions)
+                breakdown.gross + breakdown.contributions
+                + breakdown.pension_premium + breakdown.pension_tax)
         Line.save(lines)
         Payout.save(payouts)
 
@@ -171,6 +173,19 @@ class Payslip(metaclass=PoolMeta):
         if lines:
             move.lines = list(move.lines) + lines
         return move
+
+    def get_pension_rate(self):
+        "The pension premium of the member's plan."
+        Member = Pool().get('sosolo.member')
+        # Payroll staff compute payslips without the membership groups.
+        with without_check_access():
+            members = Member.search([
+                    ('party', '=', self.employee.party.id),
+                    ('company', '=', self.run.company.id),
+                    ], limit=1)
+            if members:
+                return members[0].convoy_plan.pension_rate
+        return super().get_pension_rate()
 
     def sick_pay_cost(self):
         """The sick pay of the payslip and the employer contributions on

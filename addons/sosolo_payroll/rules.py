@@ -382,6 +382,24 @@ def contributions(rates, birth_date, payment_date, pay):
 
 # Salary formula -----------------------------------------------------------
 
+#: Särskild löneskatt on pension costs: 24.26 % (lag 1991:687 om särskild
+#: löneskatt på pensionskostnader, 3 §). Rounded to öre here; it is
+#: declared for the year in whole kronor.
+PENSION_TAX_RATE = Decimal('24.26')
+
+
+def pension_cost(gross, premium_rate):
+    """The pension premium on `gross` pay at `premium_rate` percent and
+    the särskild löneskatt on it (PENSION_TAX_RATE), each to the öre,
+    half up: (premium, tax).
+
+    >>> pension_cost(Decimal(27443), Decimal('4.5'))
+    (Decimal('1234.94'), Decimal('299.60'))
+    """
+    premium = to_cent(Decimal(gross) * Decimal(premium_rate or 0) / 100)
+    return premium, to_cent(premium * PENSION_TAX_RATE / 100)
+
+
 @dataclass(frozen=True)
 class SalaryBreakdown:
     available: Decimal
@@ -390,10 +408,13 @@ class SalaryBreakdown:
     salary: Decimal  # gross less holiday pay
     holiday_pay: Decimal
     contributions: Decimal
+    pension_rate: Decimal = Decimal(0)  # percent of gross
+    pension_premium: Decimal = Decimal(0)
+    pension_tax: Decimal = Decimal(0)  # särskild löneskatt
 
 
 def salary_from_available(available, rate,
-        holiday_pay_rate=HOLIDAY_PAY_RATE):
+        holiday_pay_rate=HOLIDAY_PAY_RATE, pension_rate=0):
     """Split an amount available for pay costs into pay and contributions.
 
     gross = available / (1 + rate), in whole kronor (half up), holiday
@@ -410,16 +431,27 @@ def salary_from_available(available, rate,
     including holiday pay and 8,989 kr contributions; the gross is
     25,545 kr salary and 3,066 kr holiday pay (28,611 x 12 / 112 =
     3,065.46).
+
+    With a `pension_rate` (percent of gross pay, set by the member's
+    plan) the amount also pays the premium and the särskild löneskatt
+    on it (pension_cost): gross = available / (1 + rate + pension_rate
+    x (1 + PENSION_TAX_RATE)).
     """
     available = Decimal(available)
     rate = Decimal(rate)
-    gross = to_krona(available / (1 + rate / 100), PAY_ROUNDING)
+    pension_rate = Decimal(pension_rate or 0)
+    factor = (1 + rate / 100
+        + pension_rate / 100 * (1 + PENSION_TAX_RATE / 100))
+    gross = to_krona(available / factor, PAY_ROUNDING)
     holiday = to_krona(
         gross * holiday_pay_rate / (1 + holiday_pay_rate),
         HOLIDAY_PAY_ROUNDING)
+    premium, tax = pension_cost(gross, pension_rate)
     return SalaryBreakdown(
         available=available, rate=rate, gross=gross, salary=gross - holiday,
-        holiday_pay=holiday, contributions=available - gross)
+        holiday_pay=holiday, contributions=available - gross - premium - tax,
+        pension_rate=pension_rate, pension_premium=premium,
+        pension_tax=tax)
 
 
 def holiday_pay(salary, rate=HOLIDAY_PAY_RATE):

@@ -441,6 +441,14 @@ class Payslip(ModelSQL, ModelView):
     contributions = fields.Numeric("Employer Contributions", digits=(16, 2),
         readonly=True)
     net = fields.Numeric("Net Pay", digits=(16, 2), readonly=True)
+    pension_rate = fields.Numeric("Pension Premium (%)", digits=(5, 2),
+        readonly=True, help="Of the gross pay, as the member's plan sets.")
+    pension_premium = fields.Numeric("Pension Premium", digits=(16, 2),
+        readonly=True)
+    pension_tax = fields.Numeric("Special Payroll Tax on Pension",
+        digits=(16, 2), readonly=True,
+        help="Särskild löneskatt, 24.26 % of the pension premium "
+        "(lag 1991:687).")
     move = fields.Many2One('account.move', "Move", readonly=True)
     year_gross = fields.Function(
         fields.Numeric("Gross Pay This Year", digits=(16, 2)),
@@ -521,7 +529,8 @@ class Payslip(ModelSQL, ModelView):
                     'tax_percent': None, 'gross': None, 'tax_free': None,
                     'mileage': None, 'deductions': None, 'tax': None,
                     'contribution_rate': None, 'contributions': None,
-                    'net': None,
+                    'net': None, 'pension_rate': None,
+                    'pension_premium': None, 'pension_tax': None,
                     })
 
     @classmethod
@@ -595,6 +604,16 @@ class Payslip(ModelSQL, ModelView):
         for name in ['gross', 'tax_free', 'mileage', 'deductions', 'tax',
                 'contributions', 'net']:
             setattr(self, name, rules.to_cent(getattr(self, name)))
+        self.pension_rate = self.get_pension_rate()
+        self.pension_premium, self.pension_tax = rules.pension_cost(
+            self.gross, self.pension_rate)
+
+    def get_pension_rate(self):
+        """The pension premium in percent of the gross pay, or None.
+
+        Payroll has none of its own; sosolo_convoy takes it from the
+        member's plan."""
+        return None
 
     @classmethod
     def post(cls, payslips):
@@ -646,6 +665,16 @@ class Payslip(ModelSQL, ModelView):
             (config.required('tax_account'), -self.tax, None),
             (config.required('contribution_payable_account'),
                 -self.contributions, None),
+            (config.required('pension_expense_account')
+                if self.pension_premium else None,
+                self.pension_premium, None),
+            (config.required('pension_payable_account')
+                if self.pension_premium else None,
+                -self.pension_premium, None),
+            (config.required('pension_tax_expense_account')
+                if self.pension_tax else None, self.pension_tax, None),
+            (config.required('pension_tax_payable_account')
+                if self.pension_tax else None, -self.pension_tax, None),
             (config.required('deduction_account')
                 if self.deductions else None, -self.deductions, party),
             (config.required('net_pay_account'), -self.net, party),
@@ -724,6 +753,7 @@ class PayslipReport(Report):
     def get_context(cls, records, header, data):
         context = super().get_context(records, header, data)
         context['kinds_sv'] = LINE_KINDS_SV
+        context['pension_tax_rate'] = rules.PENSION_TAX_RATE
         context['krona'] = _format_krona
         return context
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from trytond import backend
 from trytond.modules.company.tests import set_company
+from trytond.modules.sosolo_convoy.calculator import compute_from_database
 from trytond.modules.sosolo_convoy.exceptions import PayoutError
 from trytond.modules.sosolo_payroll.tests.tools import configure_payroll
 from trytond.modules.sosolo_portal.tests.secrets import WebUserSecretsTestMixin
@@ -169,6 +170,63 @@ class SosoloConvoyTestCase(
             # dropped): the member's account pays 5,822.77.
             self.assertEqual(payslip.contributions, D(1392))
             self.assertEqual(member_debits(), D('5822.77'))
+
+    @with_transaction()
+    def test_pension_calculator_and_pay_run_agree(self):
+        """A plan's 4.5 % pension premium: the pay run splits a payout as
+        the calculator does and books premium and särskild löneskatt on
+        7411 / 2890 and 7533 / 2514 (#16)"""
+        pool = Pool()
+        Employee = pool.get('sosolo.payroll.employee')
+        MoveLine = pool.get('account.move.line')
+        Payout = pool.get('sosolo.convoy.payout')
+        Plan = pool.get('sosolo.convoy.plan')
+        Run = pool.get('sosolo.payroll.run')
+        D = Decimal
+        company, member = make_member(D('37600.00'))
+        with set_company(company):
+            configure_payroll(company)
+            plan, = Plan.create([{'name': "Pension", 'fee_rate': D(6),
+                        'pension_rate': D('4.5')}])
+            member.plan = plan
+            member.save()
+            Employee.create([{
+                        'party': member.party.id,
+                        'identity_code': '811228-9874',
+                        'tax_method': 'percent', 'tax_percent': 30,
+                        'tax_percent_reason': 'side_income',
+                        'start_date': dt.date(2026, 1, 1),
+                        }])
+            date = dt.date(2026, 12, 25)
+            calculation = compute_from_database(D(40000), plan,
+                dt.date(1981, 12, 28), date, tax_percent=D(30))
+            Payout.create([{'member': member.id, 'amount': D(37600)}])
+            run, = Run.create([{'company': company.id,
+                        'payment_date': date}])
+            Run.compute([run])
+            Run.post([run])
+            payslip, = Run(run.id).payslips
+            self.assertEqual(
+                (payslip.gross, payslip.pension_rate,
+                    payslip.pension_premium, payslip.pension_tax,
+                    payslip.tax),
+                (calculation.gross, calculation.pension_rate,
+                    calculation.pension_premium, calculation.pension_tax,
+                    calculation.tax))
+            self.assertEqual(
+                (payslip.gross, payslip.pension_premium, payslip.pension_tax),
+                (D(27443), D('1234.94'), D('299.60')))
+
+            def booked(code):
+                return sum((l.debit - l.credit for l in MoveLine.search([
+                                ('account.code', '=', code),
+                                ('move', '=', payslip.move.id),
+                                ])), D(0))
+            self.assertEqual(
+                [booked(c) for c in ['7411', '2890', '7533', '2514']],
+                [D('1234.94'), D('-1234.94'), D('299.60'), D('-299.60')])
+            # The member's account pays all of it: 37,600 kr.
+            self.assertEqual(booked('2829'), D('37600.00'))
 
 
 del ModuleTestCase
