@@ -20,6 +20,7 @@ import trytond.config as config
 from trytond.i18n import gettext
 from trytond.model import Model
 from trytond.model.exceptions import AccessError
+from trytond.modules.sosolo_sweden.amount import format_money
 from trytond.pool import Pool
 from trytond.protocols.wrappers import HTTPStatus, Response, abort, redirect
 from trytond.transaction import Transaction, without_check_access
@@ -278,14 +279,6 @@ def logout(request, response):
             httponly=True, samesite='Lax', secure=secure_cookies(request))
 
 
-def money(amount):
-    "An amount in kronor as Swedes write it: 1 234,50 kr."
-    if amount is None:
-        return '–'
-    text = f'{amount:,.2f}'.replace(',', '\u00a0').replace('.', ',')
-    return f'{text}\u00a0kr'
-
-
 def render(request, template, user=None, status=200, **values):
     """Render a Genshi template of the portal as an HTML response.
 
@@ -306,7 +299,7 @@ def render(request, template, user=None, status=200, **values):
         user=user,
         navigation=navigation,
         url=portal_url,
-        money=money,
+        money=format_money,
         current=request.path,
         csrf_field=CSRF_FIELD,
         csrf_token=csrf_token(request),
