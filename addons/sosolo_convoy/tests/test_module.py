@@ -53,6 +53,21 @@ def make_member(balance):
     return company, member
 
 
+def make_employee(member):
+    """`member` as an employee taxed at 30 %, with the payroll set up;
+    inside the company of make_member."""
+    Employee = Pool().get('sosolo.payroll.employee')
+    configure_payroll(member.company)
+    employee, = Employee.create([{
+                'party': member.party.id,
+                'identity_code': '811228-9874',
+                'tax_method': 'percent', 'tax_percent': 30,
+                'tax_percent_reason': 'side_income',
+                'start_date': dt.date(2026, 1, 1),
+                }])
+    return employee
+
+
 class SosoloConvoyTestCase(
         WebUserSecretsTestMixin, SwedishTranslationTestMixin,
         ModuleTestCase):
@@ -121,23 +136,15 @@ class SosoloConvoyTestCase(
         (#16)"""
         pool = Pool()
         Configuration = pool.get('sosolo.convoy.configuration')
-        Employee = pool.get('sosolo.payroll.employee')
         MoveLine = pool.get('account.move.line')
         Run = pool.get('sosolo.payroll.run')
         SickLeave = pool.get('sosolo.payroll.sick_leave')
         D = Decimal
         company, member = make_member(D('10000.00'))
         with set_company(company):
-            configure_payroll(company)
             config = Configuration(1)
             self.assertEqual(config.sick_pay_bearer, 'fund')
-            employee, = Employee.create([{
-                        'party': member.party.id,
-                        'identity_code': '811228-9874',
-                        'tax_method': 'percent', 'tax_percent': 30,
-                        'tax_percent_reason': 'side_income',
-                        'start_date': dt.date(2026, 1, 1),
-                        }])
+            employee = make_employee(member)
 
             def sick_run(first_date, payment_date):
                 sick_leave, = SickLeave.create([{
@@ -180,7 +187,6 @@ class SosoloConvoyTestCase(
         the calculator does and books premium and särskild löneskatt on
         7411 / 2890 and 7533 / 2514 (#16)"""
         pool = Pool()
-        Employee = pool.get('sosolo.payroll.employee')
         MoveLine = pool.get('account.move.line')
         Payout = pool.get('sosolo.convoy.payout')
         Plan = pool.get('sosolo.convoy.plan')
@@ -188,18 +194,11 @@ class SosoloConvoyTestCase(
         D = Decimal
         company, member = make_member(D('37600.00'))
         with set_company(company):
-            configure_payroll(company)
             plan, = Plan.create([{'name': "Pension", 'fee_rate': D(6),
                         'pension_rate': D('4.5')}])
             member.plan = plan
             member.save()
-            Employee.create([{
-                        'party': member.party.id,
-                        'identity_code': '811228-9874',
-                        'tax_method': 'percent', 'tax_percent': 30,
-                        'tax_percent_reason': 'side_income',
-                        'start_date': dt.date(2026, 1, 1),
-                        }])
+            make_employee(member)
             date = dt.date(2026, 12, 25)
             calculation = compute_from_database(D(40000), plan,
                 dt.date(1981, 12, 28), date, tax_percent=D(30))
