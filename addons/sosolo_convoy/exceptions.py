@@ -24,3 +24,7 @@ class AllowanceRateError(UserError):
 class ExpenseError(UserError):
     pass
 # end expense
+
+
+class ReferenceRateError(ValidationError):
+    pass
