@@ -215,6 +215,19 @@ class Expense(Workflow, ModelSQL, ModelView):
                         expense=expense.rec_name))
 
     @classmethod
+    def claim(cls, member, values):
+        """`member` claims an expense, submitted for approval at once.
+
+        `values`: kind, date and purpose; amount, vat_amount, receipt and
+        receipt_name for a receipt; distance_km for mileage, days for a
+        per diem, which submitting prices at the rate of their year.
+        """
+        expense, = cls.create([{**values,
+                    'company': member.company.id, 'member': member.id}])
+        cls.submit([expense])
+        return expense
+
+    @classmethod
     @ModelView.button
     @Workflow.transition('draft')
     def draft(cls, expenses):

@@ -38,6 +38,8 @@ from trytond.tools.email_ import (
 from trytond.transaction import Transaction
 from trytond.wsgi import app
 
+from .exceptions import CustomerError, PayoutError
+
 SV = {'language': 'sv'}
 VATS = [('25', "25 %"), ('12', "12 %"), ('6', "6 %"), ('0', "0 %")]
 LINE_FIELDS = ['description', 'quantity', 'unit_price', 'vat']
@@ -146,14 +148,6 @@ def _failed(exception):
 
 # Assignments
 
-def _customers(pool, member):
-    "The customers of the member's earlier assignments, by name."
-    Assignment = pool.get('sosolo.convoy.assignment')
-    customers = {a.customer for a in Assignment.search(
-            [('member', '=', member.id)])}
-    return sorted(customers, key=lambda c: (c.rec_name, c.id))
-
-
 @app.route('/<database_name>/portal/uppdrag', methods=['GET'])
 @member_page
 def assignments(request, pool, user, member):
@@ -190,13 +184,13 @@ def assignment(request, pool, user, member, assignment_id):
 def _assignment_form(request, pool, user, member, record):
     "The form of a new or draft assignment: save, or save and submit."
     Assignment = pool.get('sosolo.convoy.assignment')
-    customers = _customers(pool, member)
-    values = {'assignment': record, 'customers': customers, 'vats': VATS,
+    customers = member.convoy_customers
+    page = {'assignment': record, 'customers': customers, 'vats': VATS,
         'message': _notice(request)}
     if request.method == 'GET':
         form = _form_of(record, customers)
         return render(request, 'assignment_form.html', user=user,
-            form=form, rows=_rows(form, 1), **values)
+            form=form, rows=_rows(form, 1), **page)
     form = {k: request.form.get(k, '').strip() for k in [
             'customer', 'customer_name', 'customer_orgnr', 'customer_email',
             'customer_street', 'customer_postal_code', 'customer_city',
@@ -210,34 +204,24 @@ def _assignment_form(request, pool, user, member, record):
     if action == 'more':
         # More line rows without JavaScript: the same form, longer.
         return render(request, 'assignment_form.html', user=user,
-            form=form, rows=_rows(form, 3), **values)
-    errors, lines = _assignment_errors(form, customers)
+            form=form, rows=_rows(form, 3), **page)
+    errors, values = _assignment_values(form, customers)
     if errors:
         return render(request, 'assignment_form.html', user=user,
             form=form, rows=_rows(form, 0), errors=errors,
-            status=HTTPStatus.BAD_REQUEST, **values)
-    customer = _customer(pool, form, customers)
-    data = {
-        'customer': customer.id,
-        'description': form['description'],
-        'start_date': _date(form['start_date']),
-        'end_date': _date(form['end_date']),
-        }
+            status=HTTPStatus.BAD_REQUEST, **page)
     try:
-        if record is None:
-            data.update(company=member.company.id, member=member.id,
-                lines=[('create', lines)])
-            record, = Assignment.create([data])
-        else:
-            data['lines'] = [('delete', [l.id for l in record.lines]),
-                ('create', lines)]
-            Assignment.write([record], data)
-        if action == 'submit':
-            Assignment.submit([record])
+        record = Assignment.enter(member, values, record,
+            submit=action == 'submit')
+    except CustomerError as exception:
+        return render(request, 'assignment_form.html', user=user,
+            form=form, rows=_rows(form, 0),
+            errors={'customer_orgnr': _failed(exception)},
+            status=HTTPStatus.BAD_REQUEST, **page)
     except UserError as exception:
         return render(request, 'assignment_form.html', user=user,
             form=form, rows=_rows(form, 0), error=_failed(exception),
-            status=HTTPStatus.BAD_REQUEST, **values)
+            status=HTTPStatus.BAD_REQUEST, **page)
     notice = 'inskickat' if action == 'submit' else 'sparat'
     return see_other(portal_url(
             f'uppdrag/{record.id}?meddelande={notice}'))
@@ -276,8 +260,8 @@ def _rows(form, blank):
     return min(MAX_LINES, max(used, default=-1) + 1 + blank) or 1
 
 
-def _assignment_errors(form, customers):
-    "The errors by field name, and the lines to create."
+def _assignment_values(form, customers):
+    "The errors by field name, and the values for Assignment.enter."
     errors = {}
     customer_ids = {str(c.id) for c in customers}
     if form['customer'] == 'new':
@@ -338,32 +322,18 @@ def _assignment_errors(form, customers):
     if not lines:
         errors['line-0-description'] = gettext(
             'sosolo_convoy.msg_portal_lines_required')
-    return errors, lines
-
-
-def _customer(pool, form, customers):
-    "The chosen earlier customer, or the new one (by organisation number)."
-    Party = pool.get('party.party')
-    Identifier = pool.get('party.identifier')
-    if form['customer'] != 'new':
-        return next(c for c in customers if str(c.id) == form['customer'])
-    identifiers = Identifier.search([('type', '=', 'se_orgnr'),
-            ('code', 'in', [form['customer_orgnr'],
-                    form['customer_orgnr'].replace('-', '')])], limit=1)
-    if identifiers:
-        return identifiers[0].party
-    party, = Party.create([{
-                'name': form['customer_name'],
-                'identifiers': [('create', [{'type': 'se_orgnr',
-                                'code': form['customer_orgnr']}])],
-                'contact_mechanisms': [('create', [{'type': 'email',
-                                'value': form['customer_email']}])],
-                'addresses': [('create', [{
-                                'street': form['customer_street'],
-                                'postal_code': form['customer_postal_code'],
-                                'city': form['customer_city']}])],
-                }])
-    return party
+    if form['customer'] == 'new':
+        customer = {name: form[f'customer_{name}'] for name in [
+                'name', 'email', 'street', 'postal_code', 'city']}
+        customer['organisation'] = form['customer_orgnr']
+    else:
+        customer = next(
+            (c for c in customers if str(c.id) == form['customer']), None)
+    return errors, {'customer': customer,
+        'description': form['description'],
+        'start_date': _date(form['start_date']),
+        'end_date': _date(form['end_date']),
+        'lines': lines}
 
 
 # Customer invoices
@@ -416,7 +386,6 @@ def account(request, pool, user, member):
 @member_page
 def payout(request, pool, user, member):
     Payout = pool.get('sosolo.convoy.payout')
-    Date = pool.get('ir.date')
     payouts = Payout.search([('member', '=', member.id)],
         order=[('date', 'DESC'), ('id', 'DESC')])
     values = {'member': member, 'payouts': payouts,
@@ -433,8 +402,7 @@ def payout(request, pool, user, member):
                         'sosolo_convoy.msg_portal_amount_invalid')},
                 status=HTTPStatus.BAD_REQUEST, **values)
     try:
-        Payout.create([{'company': member.company.id, 'member': member.id,
-                    'date': Date.today(), 'amount': amount}])
+        Payout.request(member, amount)
     except UserError as exception:
         return render(request, 'payout.html', user=user, form=form,
             errors={'amount': _failed(exception)},
@@ -447,15 +415,12 @@ def payout(request, pool, user, member):
 @member_page
 def cancel_payout(request, pool, user, member, payout_id):
     "Withdraw a payout request that no pay run has taken yet."
-    Member = pool.get('sosolo.member')
     Payout = pool.get('sosolo.convoy.payout')
-    # Locked as a new request locks it: one change of a member's
-    # payouts at a time.
-    Member.lock([member])
     record = _own(Payout, payout_id, member)
-    if not record.cancellable:
+    try:
+        Payout.withdraw([record])
+    except PayoutError:
         abort(HTTPStatus.CONFLICT)
-    Payout.cancel([record])
     return see_other(portal_url('konto/uttag?meddelande=uttag_avbrutet'))
 
 
@@ -513,13 +478,10 @@ def new_expense(request, pool, user, member):
         return render(request, 'expense_form.html', user=user, form=form,
             errors=errors, status=HTTPStatus.BAD_REQUEST)
     try:
-        expense, = Expense.create([{
-                    'company': member.company.id, 'member': member.id,
-                    'kind': 'receipt', 'date': date,
-                    'purpose': form['purpose'], 'amount': amount,
-                    'vat_amount': vat, 'receipt': data,
-                    'receipt_name': f'kvitto.{kind[2]}'}])
-        Expense.submit([expense])
+        Expense.claim(member, {'kind': 'receipt', 'date': date,
+                'purpose': form['purpose'], 'amount': amount,
+                'vat_amount': vat, 'receipt': data,
+                'receipt_name': f'kvitto.{kind[2]}'})
     except UserError as exception:
         return render(request, 'expense_form.html', user=user, form=form,
             error=_failed(exception), status=HTTPStatus.BAD_REQUEST)
@@ -561,12 +523,9 @@ def new_allowance(request, pool, user, member, path):
         return render(request, 'allowance_form.html', user=user, form=form,
             errors=errors, status=HTTPStatus.BAD_REQUEST, **values)
     try:
-        expense, = Expense.create([{
-                    'company': member.company.id, 'member': member.id,
-                    'kind': kind, 'date': date, 'purpose': form['purpose'],
-                    quantity_field: quantity}])
-        # Submitting prices it at Skatteverket's rate of its year.
-        Expense.submit([expense])
+        # Claiming prices it at Skatteverket's rate of its year.
+        Expense.claim(member, {'kind': kind, 'date': date,
+                'purpose': form['purpose'], quantity_field: quantity})
     except UserError as exception:
         return render(request, 'allowance_form.html', user=user, form=form,
             error=_failed(exception), status=HTTPStatus.BAD_REQUEST,

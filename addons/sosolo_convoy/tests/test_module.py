@@ -1,12 +1,21 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import datetime as dt
+import io
 import unittest
 from decimal import Decimal
+from unittest.mock import patch
+
+from pypdf import PdfReader
 
 from trytond import backend
 from trytond.modules.company.tests import set_company
-from trytond.modules.sosolo_convoy.exceptions import PayoutError
+from trytond.modules.sosolo_convoy.exceptions import (
+    AssignmentError,
+    CustomerError,
+    ExpenseError,
+    PayoutError,
+)
 from trytond.modules.sosolo_portal.tests.secrets import WebUserSecretsTestMixin
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_sweden.tests.transactions import committed, race
@@ -17,8 +26,29 @@ from trytond.pool import Pool
 from trytond.tests.test_tryton import DB_NAME, ModuleTestCase, with_transaction
 from trytond.transaction import Transaction
 
+ORGNR = '556334-3689'
 
-def make_member(balance):
+
+def customer(email, street, name="Kund AB"):
+    "The values of a new customer, as the portal's form gives them."
+    return {'name': name, 'organisation': ORGNR, 'email': email,
+        'street': street, 'postal_code': '111 43', 'city': "Stockholm"}
+
+
+def values(customer, description="Webbplats"):
+    "The values of an assignment of one line, 10 hours at 500 kr."
+    return {'customer': customer, 'description': description,
+        'start_date': dt.date(2026, 11, 2), 'end_date': dt.date(2026, 11, 27),
+        'lines': [{'description': "Utveckling", 'quantity': Decimal(10),
+                'unit_price': Decimal(500), 'vat': '25'}]}
+
+
+def pdf_text(data):
+    return ''.join(p.extract_text() for p in PdfReader(
+            io.BytesIO(data)).pages)
+
+
+def make_member(balance, name="Anna"):
     "A member of the test company whose account holds `balance`."
     pool = Pool()
     Configuration = pool.get('sosolo.convoy.configuration')
@@ -31,7 +61,7 @@ def make_member(balance):
     with set_company(company):
         config = Configuration(1)
         config.save()
-        party = Party(name="Anna")
+        party = Party(name=name)
         party.save()
         member = Member(party=party, kind='person', company=company)
         member.save()
@@ -108,6 +138,129 @@ class SosoloConvoyTestCase(
                     [('member', '=', member_id)]), 1)
             self.assertEqual(
                 Member(member_id).convoy_available, Decimal('300.00'))
+
+
+    @with_transaction()
+    def test_enter_assignment(self):
+        "A member enters an assignment, changes the draft and submits it"
+        pool = Pool()
+        Assignment = pool.get('sosolo.convoy.assignment')
+        company, member = make_member(Decimal(0))
+        with set_company(company):
+            assignment = Assignment.enter(member,
+                values(customer('a@kund.example', "Kungsgatan 2")))
+            self.assertEqual((assignment.state, assignment.member,
+                    assignment.company, assignment.total_amount),
+                ('draft', member, company, Decimal('6250.00')))
+            party = assignment.customer
+            self.assertEqual(member.convoy_customers, [party])
+            changed = values(party, "Webbplats och logotyp")
+            changed['lines'][0]['quantity'] = Decimal(12)
+            Assignment.enter(member, changed, assignment, submit=True)
+            self.assertEqual((assignment.state, assignment.description,
+                    [l.quantity for l in assignment.lines]),
+                ('submitted', "Webbplats och logotyp", [Decimal(12)]))
+            with self.assertRaises(AssignmentError):
+                # Only drafts change.
+                Assignment.enter(member, changed, assignment)
+
+    @with_transaction()
+    def test_customers_are_each_members_own(self):
+        """Two members register the same organisation number: two parties,
+        neither's e-mail or address overwritten, each invoice to its own
+        (#12)"""
+        pool = Pool()
+        Assignment = pool.get('sosolo.convoy.assignment')
+        company, anna = make_member(Decimal(0))
+        _, bertil = make_member(Decimal(0), name="Bertil")
+        with set_company(company):
+            annas = Assignment.enter(anna,
+                values(customer('anna@kund.example', "Annagatan 1")))
+            bertils = Assignment.enter(bertil,
+                values(customer('bertil@kund.example', "Bertilgatan 2")))
+            self.assertNotEqual(annas.customer, bertils.customer)
+            self.assertEqual(anna.convoy_customers, [annas.customer])
+            self.assertEqual(bertil.convoy_customers, [bertils.customer])
+            for assignment, email, street in [
+                    (annas, 'anna@kund.example', "Annagatan 1"),
+                    (bertils, 'bertil@kund.example', "Bertilgatan 2")]:
+                party = assignment.customer
+                self.assertEqual(
+                    ([c.value for c in party.contact_mechanisms],
+                        [a.street for a in party.addresses],
+                        [i.code for i in party.identifiers]),
+                    ([email], [street], [ORGNR]))
+
+            # Bertil cannot bill Anna's customer, nor retype his own.
+            with self.assertRaises(CustomerError):
+                Assignment.enter(bertil, values(annas.customer))
+            with self.assertRaises(CustomerError):
+                Assignment.enter(bertil,
+                    values(customer('ny@kund.example', "Nygatan 3")))
+            with self.assertRaises(AssignmentError):
+                Assignment.enter(bertil, values(bertils.customer), annas)
+
+            Assignment.submit([annas, bertils])
+            sent = {}
+            with patch('trytond.modules.sosolo_convoy.assignment.'
+                    'send_message_transactional') as send:
+                for assignment in [annas, bertils]:
+                    Assignment.approve([assignment])
+                    message = send.call_args[0][0]
+                    attachment, = message.iter_attachments()
+                    sent[assignment.id] = (message['To'],
+                        pdf_text(attachment.get_content()))
+            for assignment, email, street, other in [
+                    (annas, 'anna@kund.example', "Annagatan 1",
+                        "Bertilgatan"),
+                    (bertils, 'bertil@kund.example', "Bertilgatan 2",
+                        "Annagatan")]:
+                invoice = assignment.invoice
+                self.assertEqual(invoice.party, assignment.customer)
+                self.assertEqual(invoice.invoice_address.street, street)
+                to, text = sent[assignment.id]
+                self.assertEqual(to, email)
+                self.assertIn(street, text)
+                self.assertNotIn(other, text)
+
+    @with_transaction()
+    def test_payout_request_and_withdraw(self):
+        "A member requests a payout and withdraws it, once"
+        pool = Pool()
+        Payout = pool.get('sosolo.convoy.payout')
+        company, member = make_member(Decimal('1000.00'))
+        with set_company(company):
+            payout = Payout.request(member, Decimal(600))
+            self.assertEqual((payout.state, payout.amount, payout.date),
+                ('requested', Decimal(600), dt.date(2026, 12, 1)))
+            Payout.withdraw([payout])
+            self.assertEqual(payout.state, 'cancelled')
+            with self.assertRaises(PayoutError):
+                Payout.withdraw([payout])
+            # Withdrawn, it reserves nothing: all is 1,000 again.
+            everything = Payout.request(member, None)
+            self.assertEqual(everything.get_amount(), Decimal(1000))
+            with self.assertRaises(PayoutError):
+                Payout.request(member, Decimal(1))
+
+    @with_transaction()
+    def test_expense_claim(self):
+        "A member claims mileage: priced at the year's rate and submitted"
+        pool = Pool()
+        Expense = pool.get('sosolo.convoy.expense')
+        company, member = make_member(Decimal('1000.00'))
+        with set_company(company):
+            expense = Expense.claim(member, {'kind': 'mileage',
+                    'date': dt.date(2025, 11, 10),
+                    'purpose': "Kundmöte", 'distance_km': Decimal(164)})
+            # 2025: 25 kr/mil (allowance_data.xml).
+            self.assertEqual((expense.state, expense.member, expense.amount),
+                ('submitted', member, Decimal('410.00')))
+            with self.assertRaises(ExpenseError):
+                # A receipt needs its receipt.
+                Expense.claim(member, {'kind': 'receipt',
+                        'date': dt.date(2026, 11, 10), 'purpose': "Papper",
+                        'amount': Decimal(100), 'vat_amount': Decimal(20)})
 
 
 del ModuleTestCase
