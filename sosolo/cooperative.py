@@ -55,7 +55,7 @@ def get_sek(config):
 def create_company(config, name, orgnr, vat=None, f_tax_approved=True,
         address=None, bankgiro=None):
     "Create the cooperative as the database's company, in SEK."
-    from trytond.modules.sosolo_sweden.rules import normalize_orgnr
+    from trytond.modules.sosolo_sweden.identity import normalize_orgnr
     Party = Model.get('party.party', config=config)
     User = Model.get('res.user', config=config)
     code = normalize_orgnr(orgnr)

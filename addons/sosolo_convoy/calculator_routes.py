@@ -9,11 +9,15 @@ nothing. The steps are calculator.compute_from_database, as in
 """
 import datetime as dt
 import os
-from decimal import Decimal, InvalidOperation
 
 from trytond.exceptions import UserError
 from trytond.i18n import gettext
 from trytond.modules.sosolo_portal.portal import NavItem, render, session_user
+from trytond.modules.sosolo_sweden.amount import (
+    NumberError,
+    format_percent,
+    parse_number,
+)
 from trytond.pool import PoolMeta
 from trytond.protocols.wrappers import with_pool, with_transaction
 from trytond.wsgi import app
@@ -73,7 +77,7 @@ def calculator(request, pool):
     status = 400 if errors else 200
     return render(request, 'calculator.html', user=session_user(request),
         status=status, form=form, errors=errors, result=result,
-        plans=Plan.search([]), columns=range(1, 7), percent=_percent)
+        plans=Plan.search([]), columns=range(1, 7), percent=format_percent)
 
 
 def _parse(pool, form, errors):
@@ -121,16 +125,9 @@ def _parse(pool, form, errors):
     return values
 
 
-def _percent(value):
-    "A rate as Swedes write it: 31,42 %."
-    return f'{value.normalize():f}'.replace('.', ',') + '\u00a0%'
-
-
 def _decimal(text):
     "A number as Swedes type it (1 234,50), or None."
-    text = text.replace('\u00a0', '').replace(' ', '').replace(',', '.')
     try:
-        value = Decimal(text)
-    except InvalidOperation:
+        return parse_number(text, decimals=4)
+    except NumberError:
         return None
-    return value if value.is_finite() else None

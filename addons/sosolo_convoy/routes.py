@@ -7,12 +7,11 @@ Routes run as root (``with_transaction()``); each one reads only the
 session member's records and answers 404 for anything else.
 """
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import wraps
 
 from trytond.exceptions import UserError
 from trytond.i18n import gettext
-from trytond.modules.sosolo_membership import identity
 from trytond.modules.sosolo_membership.portal import member_of
 from trytond.modules.sosolo_membership.routes import POSTAL_CODE
 from trytond.modules.sosolo_portal.portal import (
@@ -22,6 +21,8 @@ from trytond.modules.sosolo_portal.portal import (
     render,
     see_other,
 )
+from trytond.modules.sosolo_sweden.amount import NumberError, parse_number
+from trytond.modules.sosolo_sweden.identity import normalize_orgnr
 from trytond.protocols.wrappers import (
     HTTPStatus,
     Response,
@@ -122,15 +123,11 @@ def _required():
 
 def parse_amount(text):
     "A non-negative amount typed the Swedish way (1 234,50), or None."
-    text = (text or '').replace(' ', '').replace('\u00a0', '').replace(
-        ',', '.').removesuffix('kr')
     try:
-        value = Decimal(text)
-    except InvalidOperation:
+        value = parse_number(text or '')
+    except NumberError:
         return None
-    if not value.is_finite() or value < 0 or value != round(value, 2):
-        return None
-    return value
+    return value if value >= 0 else None
 
 
 def _date(text):
@@ -270,7 +267,7 @@ def _assignment_values(form, customers):
             if not form[name]:
                 errors[name] = _required()
         if form['customer_orgnr'] and 'customer_orgnr' not in errors:
-            number = identity.normalize_organisation(form['customer_orgnr'])
+            number = normalize_orgnr(form['customer_orgnr'])
             if number:
                 form['customer_orgnr'] = number
             else:

@@ -6,11 +6,11 @@ from sql.aggregate import Max
 
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
+from trytond.modules.sosolo_sweden.identity import parse_personal
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction
 
 from .exceptions import IdentityValidationError, TaxSettingValidationError
-from .rules import parse_identity
 
 TAX_METHODS = [
     ('table', "Tax Table"),
@@ -100,7 +100,7 @@ class Employee(ModelSQL, ModelView):
         return 1
 
     def get_identity(self, name):
-        identity = parse_identity(self.identity_code)
+        identity = parse_personal(self.identity_code)
         if not identity:
             return None
         if name == 'birth_date':
@@ -110,7 +110,7 @@ class Employee(ModelSQL, ModelView):
     @property
     def agi_identity(self):
         "The 12 digits of AGI field 215."
-        return parse_identity(self.identity_code).code
+        return parse_personal(self.identity_code).code
 
     @property
     def taxed_under_sink(self):
@@ -128,7 +128,7 @@ class Employee(ModelSQL, ModelView):
     def preprocess_values(cls, mode, values):
         values = super().preprocess_values(mode, values)
         if values.get('identity_code'):
-            identity = parse_identity(values['identity_code'])
+            identity = parse_personal(values['identity_code'])
             if identity:
                 values['identity_code'] = identity.code
         return values
@@ -167,7 +167,7 @@ class Employee(ModelSQL, ModelView):
         if field_names and 'identity_code' not in field_names:
             return
         for employee in employees:
-            if not parse_identity(employee.identity_code):
+            if not parse_personal(employee.identity_code):
                 raise IdentityValidationError(gettext(
                         'sosolo_payroll.msg_employee_invalid_identity',
                         code=employee.identity_code,

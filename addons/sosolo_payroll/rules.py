@@ -57,44 +57,6 @@ def to_cent(amount):
     return Decimal(amount).quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
-# Identity numbers --------------------------------------------------------
-
-@dataclass(frozen=True)
-class Identity:
-    code: str  # 12 digits, YYYYMMDDNNNN, as the AGI wants it (field 215)
-    birth_date: dt.date
-    coordination: bool
-
-
-def parse_identity(value):
-    """Return the Identity of a personnummer or samordningsnummer.
-
-    A samordningsnummer is a personnummer whose day is increased by 60
-    (folkbokföringslagen 1991:481, 18 a §). python-stdnum 2.2 refuses
-    it, so the `personnummer` package checks the Luhn digit. Returns
-    None when `value` is not valid. A 10-digit number is placed in the
-    last 100 years ('+' marks 100 years or more).
-    """
-    from personnummer.personnummer import Personnummer
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        number = Personnummer(value)
-    except Exception:
-        return None
-    try:
-        birth_date = number.get_date()
-    except Exception:
-        return None
-    if hasattr(birth_date, 'date'):
-        birth_date = birth_date.date()
-    code = number.format(True)
-    return Identity(
-        code=code, birth_date=birth_date,
-        coordination=number.is_coordination_number())
-
-
 def age_at_year_start(birth_date, year):
     """The age someone has "turned at the start of the year".
 

@@ -9,6 +9,7 @@ from sql.conditionals import Coalesce
 
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, Workflow, fields
+from trytond.modules.sosolo_sweden.amount import format_number
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
 from trytond.report import Report
@@ -685,8 +686,5 @@ class PayslipReport(Report):
 
 
 def _format_krona(amount):
-    "Swedish number format: space as thousands separator, decimal comma."
-    if amount is None:
-        amount = _ZERO
-    text = f'{Decimal(amount):,.2f}'
-    return text.replace(',', '\u00a0').replace('.', ',')
+    "An amount on the payslip, 0,00 when there is none."
+    return format_number(_ZERO if amount is None else amount)

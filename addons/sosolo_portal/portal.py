@@ -10,15 +10,20 @@ import hmac
 import os
 import secrets
 from collections import namedtuple
+from contextlib import contextmanager
 from functools import wraps
 
 from genshi.template import MarkupTemplate, TemplateLoader
+from werkzeug.exceptions import NotFound
 
 import trytond.config as config
+from trytond.i18n import gettext
 from trytond.model import Model
+from trytond.model.exceptions import AccessError
+from trytond.modules.sosolo_sweden.amount import format_money
 from trytond.pool import Pool
 from trytond.protocols.wrappers import HTTPStatus, Response, abort, redirect
-from trytond.transaction import Transaction
+from trytond.transaction import Transaction, without_check_access
 
 from .web_user import session_max_age
 
@@ -149,15 +154,44 @@ def session_user(request):
     return None
 
 
+@contextmanager
+def as_portal(web_user):
+    """Run what follows as the restricted portal user for `web_user`.
+
+    Model access and the record rules of ``sosolo_portal.group_portal``
+    apply (``_check_access``); the rules bind member-owned records to
+    ``portal_party``, the web user's party (see ``ir.py``). The company
+    is the cooperative's, as a staff user's would be.
+    """
+    pool = Pool()
+    ModelData = pool.get('ir.model.data')
+    Company = pool.get('company.company')
+    transaction = Transaction()
+    with transaction.set_user(0):
+        portal_user = ModelData.get_id('sosolo_portal', 'user_portal')
+        companies = [c.id for c in Company.search([], order=[('id', 'ASC')])]
+        party = web_user.party.id if web_user.party else -1
+    with transaction.set_user(portal_user), transaction.set_context(
+            _check_access=True,
+            portal_party=party,
+            portal_web_user=web_user.id,
+            company=companies[0] if companies else None,
+            _companies=companies,
+            language='sv'):
+        yield
+
+
 def member_session(func):
     """Resolve the portal session's web user, or refuse.
 
-    The wrapped route is called as ``func(request, pool, user, ...)``.
-    Without a valid session a GET is sent to the login page and anything
-    else gets 401. POSTs must carry the CSRF token.
-
-    Routes run as root under ``with_transaction()``: the route itself
-    must check that what it shows belongs to ``user.party``.
+    The wrapped route is called as ``func(request, pool, user, ...)``,
+    as the restricted portal user (``as_portal``): a search finds only
+    the member's own records, and a read of another's raises AccessError,
+    answered 404 like a missing page. Routes take records named in the
+    request through ``own``, and still check what they show belongs to
+    ``user.party``. Without a valid session a GET is sent to the
+    login page and anything else gets 401. POSTs must carry the CSRF
+    token.
     """
     @wraps(func)
     def wrapper(request, pool, *args, **kwargs):
@@ -171,9 +205,37 @@ def member_session(func):
             abort(HTTPStatus.UNAUTHORIZED)
         if request.method == 'POST':
             check_csrf(request)
-        with Transaction().set_context(language='sv'):
-            return func(request, pool, user, *args, **kwargs)
+        with as_portal(user):
+            # The session user again, read as the portal user.
+            user = pool.get('web.user')(user.id)
+            try:
+                return func(request, pool, user, *args, **kwargs)
+            except (AccessError, NotFound):
+                Transaction().rollback()
+                return not_found(request, user)
     return wrapper
+
+
+def own(Model, record_id):
+    """The record `record_id` of `Model` if the session may see it, or 404.
+
+    Take every record named by the request through this. It searches,
+    so the record rules of the portal user apply: ``Model(record_id)``
+    would not, as Tryton reads instance attributes without access
+    checks (ModelStorage.__getattr__). Routes still check what the
+    record belongs to.
+    """
+    records = Model.search([('id', '=', record_id)], limit=1)
+    if not records:
+        abort(HTTPStatus.NOT_FOUND)
+    return records[0]
+
+
+def not_found(request, user=None):
+    "The portal's 404 page: for what is missing and what is not one's own."
+    text = gettext('sosolo_portal.msg_not_found')
+    return render(request, 'notice.html', user=user,
+        status=HTTPStatus.NOT_FOUND, title=text, text=text)
 
 
 def _quote(value):
@@ -206,19 +268,15 @@ def logout(request, response):
     Session = Pool().get('web.user.session')
     key = request.cookies.get(SESSION_COOKIE)
     if key:
-        Session.remove(key)
+        # The key of the browser's own cookie is all one needs to end
+        # its session; the portal user may not search keys (field
+        # access on web.user.session.key).
+        with without_check_access():
+            Session.remove(key)
     database = Transaction().database.name
     for name in [SESSION_COOKIE, CSRF_COOKIE]:
         response.delete_cookie(name, path=f'/{database}/portal',
             httponly=True, samesite='Lax', secure=secure_cookies(request))
-
-
-def money(amount):
-    "An amount in kronor as Swedes write it: 1 234,50 kr."
-    if amount is None:
-        return '–'
-    text = f'{amount:,.2f}'.replace(',', '\u00a0').replace('.', ',')
-    return f'{text}\u00a0kr'
 
 
 def render(request, template, user=None, status=200, **values):
@@ -241,7 +299,7 @@ def render(request, template, user=None, status=200, **values):
         user=user,
         navigation=navigation,
         url=portal_url,
-        money=money,
+        money=format_money,
         current=request.path,
         csrf_field=CSRF_FIELD,
         csrf_token=csrf_token(request),

@@ -9,6 +9,7 @@ import os
 
 from trytond.exceptions import RateLimitException, UserError
 from trytond.i18n import gettext
+from trytond.modules.sosolo_sweden import parsers
 from trytond.protocols.wrappers import (
     HTTPStatus,
     Response,
@@ -19,6 +20,7 @@ from trytond.wsgi import app
 
 from .attempt import limit
 from .exceptions import EmailLinkError
+from .form import Field, Form
 from .portal import (
     add_security_headers,
     csrf_protected,
@@ -39,6 +41,12 @@ NOTICES = {
     'skickat': 'sosolo_portal.msg_reset_sent',
     }
 SV = {'language': 'sv'}
+LOGIN = Form(
+    Field('email', parsers.email,
+        required='sosolo_portal.msg_email_required'),
+    Field('password', parsers.text(1024, strip=False),
+        required='sosolo_portal.msg_password_required'),
+    )
 
 
 def _notice(request):
@@ -81,17 +89,11 @@ def login_page(request, pool):
             return see_other(next_)
         return render(request, 'login.html', message=_notice(request),
             **values)
-    email = request.form.get('email', '').strip()
-    password = request.form.get('password', '')
-    errors = {}
-    if not email:
-        errors['email'] = gettext('sosolo_portal.msg_email_required')
-    if not password:
-        errors['password'] = gettext('sosolo_portal.msg_password_required')
+    form, errors = LOGIN.parse(request.form)
     status = HTTPStatus.OK
     if not errors:
         try:
-            user = User.authenticate(email, password)
+            user = User.authenticate(form['email'], form['password'])
         except RateLimitException:
             user = None
             status = HTTPStatus.TOO_MANY_REQUESTS
@@ -107,7 +109,7 @@ def login_page(request, pool):
     else:
         status = HTTPStatus.BAD_REQUEST
     return render(request, 'login.html', status=status, errors=errors,
-        form={'email': email}, **values)
+        form=request.form, **values)
 
 
 @app.route('/<database_name>/portal/logga-ut', methods=['POST'])

@@ -22,3 +22,7 @@ class InvoiceBankgiroError(UserError):
 
 class BankgiroError(ValidationError):
     pass
+
+
+class InputError(UserError):
+    "What a person typed into a form field is refused (parsers.py)."

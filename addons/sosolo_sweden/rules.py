@@ -2,11 +2,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Swedish rules that need no database."""
 import re
+from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
-from stdnum.se import orgnr as _orgnr
+from stdnum.exceptions import ValidationError
+from stdnum.se import postnummer as _postnummer
 
 from .ocr import luhn_digit
+
+_BANK_ACCOUNT = re.compile(r'\d[\d \-,.]{8,30}\d', re.ASCII)
 
 #: Company forms as SIE writes them in #FTYP (SIE filformat 4B, 8.3).
 LEGAL_FORMS = [
@@ -18,20 +22,6 @@ LEGAL_FORMS = [
     ('I', "Non-profit association (ideell förening)"),
     ('S', "Foundation (stiftelse)"),
     ]
-
-
-def normalize_orgnr(value):
-    """Return the organisation number as NNNNNN-NNNN, or None if invalid.
-
-    The tenth digit is a Luhn check digit over the first nine
-    (Skatteverket SKV 709, "Organisationsnummer").
-    """
-    if not value:
-        return None
-    try:
-        return _orgnr.format(_orgnr.validate(value))
-    except Exception:
-        return None
 
 
 def fiscal_year_name(start_date, end_date):
@@ -77,3 +67,62 @@ def normalize_bankgiro(value):
             or luhn_digit(digits[:-1]) != digits[-1]):
         return None
     return f'{digits[:-4]}-{digits[-4:]}'
+
+
+def normalize_postal_code(value):
+    """Return the postal code as NNN NN, or None if invalid.
+
+    Five digits, the first not 0 (PostNord, "Postnummer"; python-stdnum's
+    `se.postnummer`), written with a space after the third.
+
+    >>> normalize_postal_code('92131'), normalize_postal_code('021 31')
+    ('921 31', None)
+    """
+    value = (value or '').strip()
+    if not (value.isascii() and len(value) <= 10):
+        return None
+    try:
+        return _postnummer.format(_postnummer.validate(value))
+    except ValidationError:
+        return None
+
+
+class BankAccount(NamedTuple):
+    "A Swedish bank account: clearing number and account number, digits."
+    clearing: str
+    number: str
+
+    def __str__(self):
+        "As banks write it: 8327-9, 1234567890 or 6000, 123456789."
+        clearing = self.clearing
+        if len(clearing) == 5:
+            clearing = f'{clearing[:4]}-{clearing[4]}'
+        return f'{clearing}, {self.number}'
+
+
+def parse_bank_account(value):
+    """Return the BankAccount of a clearing and account number, or None.
+
+    The clearing number has four digits, five for Swedbank's 8xxx-x
+    with its check digit; the account number after it from 7 (the
+    banks' "typ 1" accounts) to 10 digits ("typ 2"; Bankgirot,
+    "Bankernas kontonummeruppbyggnad"). Spaces, hyphens, commas and
+    points between the digits are optional. The banks' own check digits
+    are not checked: each bank counts them its own way.
+
+    >>> str(parse_bank_account('8327-9, 123 456 789-0'))
+    '8327-9, 1234567890'
+    >>> str(parse_bank_account('6000123456789'))
+    '6000, 123456789'
+    >>> parse_bank_account('6000 12') is None
+    True
+    """
+    value = (value or '').strip()
+    if not _BANK_ACCOUNT.fullmatch(value):
+        return None
+    digits = re.sub(r'\D', '', value, flags=re.ASCII)
+    clearing = 5 if digits.startswith('8') else 4
+    number = digits[clearing:]
+    if digits[0] == '0' or not 7 <= len(number) <= 10:
+        return None
+    return BankAccount(digits[:clearing], number)

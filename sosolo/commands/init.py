@@ -58,7 +58,7 @@ def admin_password():
 
 
 def run(args):
-    from trytond.modules.sosolo_sweden.rules import normalize_orgnr
+    from trytond.modules.sosolo_sweden.identity import normalize_orgnr
 
     from .. import cooperative
     # Check what the user typed before anything is created.

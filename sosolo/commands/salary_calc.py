@@ -115,9 +115,11 @@ def _rate_label(result):
 
 
 def _number(value):
-    "A percentage as Swedes write it: 31,42."
-    return f'{value.normalize():f}'.replace('.', ',')
+    "A percentage as Swedes write it, with a plain space: 31,42."
+    from trytond.modules.sosolo_sweden.amount import format_number
+    return format_number(value, None, space=' ')
 
 
 def _kronor(value):
-    return f'{value:,.2f} kr'.replace(',', ' ').replace('.', ',')
+    from trytond.modules.sosolo_sweden.amount import format_money
+    return format_money(value, space=' ')

@@ -2,7 +2,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import datetime as dt
 import sys
-from decimal import Decimal, InvalidOperation
 
 from .. import database
 from ..errors import CommandError
@@ -23,9 +22,10 @@ def configure(parser):
 
 
 def amount(text, where):
+    from trytond.modules.sosolo_sweden.amount import NumberError, parse_number
     try:
-        value = Decimal(text.replace(',', '.').replace(' ', ''))
-    except InvalidOperation:
+        value = parse_number(text)
+    except NumberError:
         raise CommandError(f"{where}: {text!r} är inget belopp")
     if value < 0:
         raise CommandError(f"{where}: {text!r} är negativt")

@@ -23,6 +23,9 @@ class ParseAmountTestCase(unittest.TestCase):
                 ('1,234', None),  # not an amount in kronor and öre
                 ('NaN', None),
                 ('Infinity', None),
+                # #12: was InvalidOperation, a 500 with its text
+                ('1e30', None),
+                ('9' * 40, None),
                 ]:
             with self.subTest(text=text):
                 value = parse_amount(text)

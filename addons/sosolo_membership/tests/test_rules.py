@@ -146,5 +146,3 @@ class IdentityTestCase(unittest.TestCase):
         for value, kind, expected in cases:
             with self.subTest(value=value, kind=kind):
                 self.assertEqual(identity.normalize(value, kind), expected)
-        self.assertTrue(identity.is_coordination_number('19811288-9871'))
-        self.assertFalse(identity.is_coordination_number('19811228-9874'))

@@ -22,7 +22,6 @@ from trytond.modules.sosolo_payroll.rules import (
     find_band,
     fixed_percent_tax,
     holiday_pay,
-    parse_identity,
     read_tax_table,
     salary_from_available,
 )
@@ -350,29 +349,6 @@ class SalaryTestCase(unittest.TestCase):
         self.assertEqual(pay, pay.to_integral_value())
         self.assertGreaterEqual(pay, salary * D('0.12'))
         self.assertLess(pay - 1, salary * D('0.12'))
-
-
-class IdentityTestCase(unittest.TestCase):
-
-    def test_identities(self):
-        for value, code, birth, coordination in [
-                ('19811228-9874', '198112289874', dt.date(1981, 12, 28),
-                    False),
-                ('811228-9874', '198112289874', dt.date(1981, 12, 28),
-                    False),
-                # samordningsnummer: day + 60 (python-stdnum 2.2 refuses)
-                ('701063-2391', '197010632391', dt.date(1970, 10, 3), True),
-                ]:
-            with self.subTest(value=value):
-                identity = parse_identity(value)
-                self.assertEqual(identity.code, code)
-                self.assertEqual(identity.birth_date, birth)
-                self.assertEqual(identity.coordination, coordination)
-
-    def test_invalid(self):
-        for value in ['811228-9875', '', 'abc', '19811328-9874']:
-            with self.subTest(value=value):
-                self.assertIsNone(parse_identity(value))
 
 
 def load_tests(loader, tests, pattern):

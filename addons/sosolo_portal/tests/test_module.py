@@ -9,10 +9,13 @@ import time_machine
 from aiosmtpd.controller import Controller
 
 import trytond.config as config
+from trytond.model.exceptions import AccessError
+from trytond.modules.sosolo_portal import portal
 from trytond.modules.sosolo_portal.exceptions import EmailLinkError
 from trytond.modules.sosolo_portal.tests.secrets import WebUserSecretsTestMixin
 from trytond.modules.sosolo_portal.tests.tools import (
     Mailbox,
+    as_portal,
     configure_email_links,
     csrf,
     free_port,
@@ -48,6 +51,123 @@ class SosoloPortalTestCase(
         "The start page is the first menu entry"
         Portal = Pool().get('sosolo.portal')
         self.assertEqual(Portal.navigation(None)[0].path, '')
+
+    @with_transaction()
+    def test_portal_user(self):
+        "The portal user is in the portal group only and cannot log in"
+        pool = Pool()
+        ModelData = pool.get('ir.model.data')
+        User = pool.get('res.user')
+        portal = User(ModelData.get_id('sosolo_portal', 'user_portal'))
+        group = ModelData.get_id('sosolo_portal', 'group_portal')
+        self.assertEqual([g.id for g in portal.groups], [group])
+        self.assertIsNone(portal.password_hash)
+        self.assertIsNone(User.get_login('sosolo_portal', {'password': ''}))
+        admin = User(ModelData.get_id('res', 'user_admin'))
+        self.assertNotIn(group, [g.id for g in admin.groups])
+
+    def create_web_users(self):
+        pool = Pool()
+        Party = pool.get('party.party')
+        User = pool.get('web.user')
+        Session = pool.get('web.user.session')
+        anna, bertil = Party.create([{'name': 'Anna'}, {'name': 'Bertil'}])
+        users = User.create([
+                {'email': 'anna@example.se', 'party': anna.id},
+                {'email': 'bertil@example.se', 'party': bertil.id},
+                {'email': 'nobody@example.se'},
+                ])
+        for user in users:
+            Session.add(user)
+        return users
+
+    @with_transaction()
+    def test_portal_sees_own_web_user(self):
+        "As the portal user, Bertil's session sees only his own account"
+        User = Pool().get('web.user')
+        anna, bertil, _ = self.create_web_users()
+        with as_portal(bertil):
+            self.assertEqual(User.search([]), [bertil])
+            with self.assertRaises(AccessError):
+                User.read([anna.id], ['email'])
+            self.assertEqual(
+                User.read([bertil.id], ['email'])[0]['email'],
+                'bertil@example.se')
+
+    @with_transaction()
+    def test_portal_sees_own_party(self):
+        "As the portal user, Bertil finds only his own party and its data"
+        pool = Pool()
+        Party = pool.get('party.party')
+        Address = pool.get('party.address')
+        Contact = pool.get('party.contact_mechanism')
+        anna, bertil, _ = self.create_web_users()
+        for user in [anna, bertil]:
+            Address.create([{'party': user.party.id, 'city': 'Lycksele'}])
+            Contact.create([{'party': user.party.id, 'type': 'phone',
+                        'value': '090-12 34 56'}])
+        with as_portal(bertil):
+            self.assertEqual(Party.search([]), [bertil.party])
+            for Model in [Address, Contact]:
+                with self.subTest(model=Model.__name__):
+                    self.assertEqual(
+                        {r.party for r in Model.search([])}, {bertil.party})
+            with self.assertRaises(AccessError):
+                Party.read([anna.party.id], ['name'])
+
+    @with_transaction()
+    def test_portal_without_party_sees_nothing(self):
+        "A web user with no party sees no portal account at all"
+        User = Pool().get('web.user')
+        _, _, nobody = self.create_web_users()
+        with as_portal(nobody):
+            self.assertEqual(User.search([]), [])
+
+    @with_transaction()
+    def test_portal_sessions_own(self):
+        "The portal user sees and ends only its own sessions"
+        Session = Pool().get('web.user.session')
+        anna, bertil, _ = self.create_web_users()
+        anna_session, = Session.search([('user', '=', anna.id)])
+        with as_portal(bertil):
+            own = Session.search([])
+            self.assertEqual([s.user.id for s in own], [bertil.id])
+            with self.assertRaises(AccessError):
+                Session.delete([Session(anna_session.id)])
+            with self.assertRaises(AccessError):
+                Session.read([anna_session.id], ['user'])
+        self.assertTrue(Session.search([('id', '=', anna_session.id)]))
+
+    @with_transaction()
+    def test_portal_cannot_read_own_secrets(self):
+        "The portal user reads no password hash or token, its own neither"
+        User = Pool().get('web.user')
+        _, bertil, _ = self.create_web_users()
+        with as_portal(bertil):
+            for name in ['password_hash', 'reset_password_token',
+                    'email_token']:
+                with self.subTest(field=name), \
+                        self.assertRaises(AccessError):
+                    User.read([bertil.id], [name])
+
+    @with_transaction()
+    def test_portal_cannot_write_web_user(self):
+        "The portal user cannot change a portal account, its own neither"
+        User = Pool().get('web.user')
+        _, bertil, _ = self.create_web_users()
+        with as_portal(bertil):
+            with self.assertRaises(AccessError):
+                User.write([User(bertil.id)], {'email': 'x@example.se'})
+
+    @with_transaction()
+    def test_rule_cache_per_party(self):
+        "The rules' cache is keyed on the session's party"
+        User = Pool().get('web.user')
+        anna, bertil, _ = self.create_web_users()
+        with as_portal(anna):
+            self.assertEqual(User.search([]), [anna])
+        with as_portal(bertil):
+            self.assertEqual(User.search([]), [bertil])
 
 
 class SosoloPortalRouteTestCase(RouteTestCase):
@@ -141,6 +261,34 @@ class SosoloPortalRouteTestCase(RouteTestCase):
         with time_machine.travel(time.time() + 16 * 60):
             self.assertEqual(
                 self.reset(client, 'nobody@example.se')[0].status_code, 303)
+
+    def test_access_error_is_404(self):
+        "A member route reading what is not the member's answers 404 (#12)"
+        client = self.client()
+        login(client, self.db_name, 'ada@example.se', PASSWORD)
+        with Transaction().start(self.db_name, 0):
+            User = Pool().get('web.user')
+            other = User(email='other@example.se')
+            other.save()
+            other_id = other.id
+            Transaction().commit()
+
+        def read(user):
+            # A route that forgot its ownership check and reads.
+            return [User.read([other_id], ['email'])[0]['email']]
+
+        def own(user):
+            # A route that forgot its ownership check and takes the id.
+            return [portal.own(User, other_id).email]
+        for start_items in [read, own]:
+            with self.subTest(route=start_items.__name__), \
+                    patch.object(Pool(self.db_name).get('sosolo.portal'),
+                        'start_items', start_items, create=False):
+                response = client.get(self.url())
+                page = response.get_data(as_text=True)
+                self.assertEqual(response.status_code, 404, page)
+                self.assertIn('Sidan finns inte', page)
+                self.assertNotIn('other@example.se', page)
 
     def test_start_redirects_to_login(self):
         "Without a session the start page sends to the login page"

@@ -70,3 +70,10 @@ class Mailbox:
     async def handle_DATA(self, server, session, envelope):
         self.messages.append(envelope)
         return '250 OK'
+
+
+def as_portal(web_user):
+    """Act as the restricted portal user for `web_user`'s session, as
+    every member route of the portal does (portal.as_portal)."""
+    from trytond.modules.sosolo_portal.portal import as_portal
+    return as_portal(web_user)
