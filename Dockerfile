@@ -22,9 +22,13 @@ COPY config config
 # the tests' and benchmarks' (browsers, fuzzing, the FEC comparison).
 RUN pip install --no-cache-dir . 'gunicorn>=22'
 COPY --from=web /app/node_modules node_modules
-RUN mkdir -p var/sao \
-    && for f in index.html dist images locale sounds; do \
+# sao's Swedish (sao/locale/sv.json) beside its own locale files.
+COPY sao/locale sao/locale
+RUN mkdir -p var/sao/locale \
+    && for f in index.html dist images sounds; do \
         ln -s /app/node_modules/tryton-sao/$f var/sao/$f; done \
+    && ln -s /app/node_modules/tryton-sao/locale/*.json var/sao/locale/ \
+    && ln -s /app/sao/locale/sv.json var/sao/locale/sv.json \
     && ln -s /app/node_modules var/sao/node_modules \
     && useradd --system --home /app tryton
 USER tryton

@@ -26,15 +26,23 @@ $(VENV)/.installed: pyproject.toml requirements.txt
 	$(BIN)/python -m pip install -q -r requirements.txt -e .
 	touch $@
 
-web: var/sao/index.html
+web: var/sao/index.html var/sao/locale/sv.json
 var/sao/index.html: package.json
 	npm install --no-audit --no-fund --loglevel=error
 	mkdir -p var/sao
-	for f in index.html dist images locale sounds; do \
+	for f in index.html dist images sounds; do \
 		ln -sfn ../../node_modules/tryton-sao/$$f var/sao/$$f; done
 	# sao's index.html loads node_modules/ from beside itself.
 	ln -sfn ../../node_modules var/sao/node_modules
+	rm -rf var/sao/locale
 	touch -h $@
+# sao's own locale/*.json, and its Swedish from sao/locale beside them.
+var/sao/locale/sv.json: var/sao/index.html sao/locale/sv.json
+	rm -rf var/sao/locale
+	mkdir -p var/sao/locale
+	for f in node_modules/tryton-sao/locale/*.json; do \
+		ln -sfn ../../../$$f var/sao/locale/; done
+	ln -sfn ../../../sao/locale/sv.json $@
 
 run: venv web
 	$(BIN)/sosolo -c $(CONF) -d sosolo demo

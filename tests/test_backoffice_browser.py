@@ -56,7 +56,7 @@ class BackOfficeBrowserTest(unittest.TestCase):
         expect(root).to_be_visible(timeout=30000)
         # No first-login configuration wizard stands in the way: the
         # cooperative's setup closed it.
-        expect(page.get_by_text('Module Configuration')).to_have_count(0)
+        expect(page.get_by_text('Modulinställningar')).to_have_count(0)
         root.locator('xpath=ancestor::tr').locator(
             '.expander').first.click()
         expect(page.get_by_text('Tillgångar').first).to_be_visible(
