@@ -71,6 +71,7 @@ class Assignment(Workflow, ModelSQL, ModelView):
         'get_amounts')
     state = fields.Selection(STATES, "State", readonly=True, required=True,
         sort=False)
+    state_string = state.translated('state')
     return_reason = fields.Text("Return Reason",
         states={'readonly': Eval('state') != 'submitted'},
         help="Why the assignment was sent back to the member.")

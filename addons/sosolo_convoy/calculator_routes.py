@@ -37,11 +37,12 @@ class Portal(metaclass=PoolMeta):
     @classmethod
     def navigation(cls, user):
         return super().navigation(user) + [
-            NavItem(80, PATH, "Löneräknare")]
+            NavItem(80, PATH, gettext('sosolo_convoy.msg_portal_calculator'))]
 
     @classmethod
     def public_pages(cls):
-        return super().public_pages() + [(PATH, "Räkna ut din lön")]
+        return super().public_pages() + [
+            (PATH, gettext('sosolo_convoy.msg_portal_calculator_text'))]
 
     @classmethod
     def template_directories(cls):

@@ -60,6 +60,7 @@ class Expense(Workflow, ModelSQL, ModelView):
     purpose = fields.Char("Purpose", required=True, states=_states,
         help="What the expense or the trip was for.")
     kind = fields.Selection(KINDS, "Kind", required=True, states=_states)
+    kind_string = kind.translated('kind')
     amount = fields.Numeric("Amount", digits=(16, 2),
         states={
             'readonly': (Eval('state') != 'draft')
@@ -118,6 +119,7 @@ class Expense(Workflow, ModelSQL, ModelView):
             ('rejected', "Rejected"),
             ('paid', "Paid"),
             ], "State", readonly=True, required=True, sort=False)
+    state_string = state.translated('state')
     move = fields.Many2One('account.move', "Move", readonly=True)
     payslip = fields.Many2One('sosolo.payroll.payslip', "Payslip",
         readonly=True)

@@ -45,6 +45,7 @@ class Payout(Workflow, ModelSQL, ModelView):
         "employer contributions.")
     state = fields.Selection(STATES, "State", readonly=True, required=True,
         sort=False)
+    state_string = state.translated('state')
     payslip = fields.Many2One('sosolo.payroll.payslip', "Payslip",
         readonly=True)
 

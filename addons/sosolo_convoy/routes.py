@@ -45,22 +45,6 @@ SV = {'language': 'sv'}
 VATS = [('25', "25 %"), ('12', "12 %"), ('6', "6 %"), ('0', "0 %")]
 LINE_FIELDS = ['description', 'quantity', 'unit_price', 'vat']
 MAX_LINES = 30
-ASSIGNMENT_STATES_SV = {
-    'draft': "Utkast",
-    'submitted': "Inskickat – granskas av kooperativet",
-    'approved': "Godkänt",
-    'invoiced': "Fakturerat",
-    'paid': "Betalt av kunden",
-    'settled': "Klart",
-    }
-INVOICE_STATES_SV = {'posted': "Obetald", 'paid': "Betald",
-    'cancelled': "Makulerad"}
-PAYOUT_STATES_SV = {'requested': "Begärt", 'paid': "Utbetalt",
-    'cancelled': "Avbrutet"}
-EXPENSE_STATES_SV = {'draft': "Utkast", 'submitted': "Inskickat",
-    'approved': "Godkänt", 'rejected': "Avslaget", 'paid': "Utbetalt"}
-EXPENSE_KINDS_SV = {'receipt': "Kvitto", 'mileage': "Milersättning",
-    'per_diem': "Traktamente"}
 #: The first bytes of the receipt files we take, and their media types.
 RECEIPT_TYPES = [(b'%PDF-', 'application/pdf', 'pdf'),
     (b'\xff\xd8\xff', 'image/jpeg', 'jpg'),
@@ -152,7 +136,7 @@ def assignments(request, pool, user, member):
     records = Assignment.search([('member', '=', member.id)],
         order=[('start_date', 'DESC'), ('id', 'DESC')])
     return render(request, 'assignments.html', user=user,
-        assignments=records, states=ASSIGNMENT_STATES_SV,
+        assignments=records,
         message=_notice(request))
 
 
@@ -172,9 +156,7 @@ def assignment(request, pool, user, member, assignment_id):
         if request.method == 'POST':
             abort(HTTPStatus.CONFLICT)
         return render(request, 'assignment.html', user=user,
-            assignment=record, states=ASSIGNMENT_STATES_SV,
-            invoice_states=INVOICE_STATES_SV, number=_number,
-            message=_notice(request))
+            assignment=record, number=_number, message=_notice(request))
     return _assignment_form(request, pool, user, member, record)
 
 
@@ -348,8 +330,7 @@ def _assignment_invoices(pool, member):
 @member_page
 def customer_invoices(request, pool, user, member):
     return render(request, 'customer_invoices.html', user=user,
-        assignments=_assignment_invoices(pool, member),
-        states=INVOICE_STATES_SV)
+        assignments=_assignment_invoices(pool, member))
 
 
 @app.route('/<database_name>/portal/kundfakturor/<int:invoice_id>.pdf',
@@ -386,7 +367,7 @@ def payout(request, pool, user, member):
     payouts = Payout.search([('member', '=', member.id)],
         order=[('date', 'DESC'), ('id', 'DESC')])
     values = {'member': member, 'payouts': payouts,
-        'states': PAYOUT_STATES_SV, 'message': _notice(request)}
+        'message': _notice(request)}
     if request.method == 'GET':
         return render(request, 'payout.html', user=user, **values)
     form = {'amount': request.form.get('amount', '').strip()}
@@ -430,7 +411,6 @@ def expenses(request, pool, user, member):
     records = Expense.search([('member', '=', member.id)],
         order=[('date', 'DESC'), ('id', 'DESC')])
     return render(request, 'expenses.html', user=user, expenses=records,
-        states=EXPENSE_STATES_SV, kinds=EXPENSE_KINDS_SV,
         message=_notice(request))
 
 
