@@ -3,8 +3,12 @@
 """Portal pages of the member's business: assignments, customer
 invoices, the activity account, payouts, expenses and payslips.
 
-Routes run as root (``with_transaction()``); each one reads only the
-session member's records and answers 404 for anything else.
+Routes run as the restricted portal user (sosolo_portal's
+``member_session``): the record rules of sosolo_convoy's portal group
+bind assignments, their invoices, payouts, expenses, payslips, ledger
+lines and customers to the session's party. Each route still reads only
+the session member's records and answers 404 for anything else. A route
+parses the form, calls one model method and renders.
 """
 import datetime as dt
 from decimal import Decimal
@@ -16,6 +20,7 @@ from trytond.modules.sosolo_membership.portal import member_of
 from trytond.modules.sosolo_membership.routes import POSTAL_CODE
 from trytond.modules.sosolo_portal.portal import (
     member_session,
+    own,
     pdf_response,
     portal_url,
     render,
@@ -94,11 +99,10 @@ def member_page(func):
 
 def _own(Model, record_id, member):
     "The member's record of `Model` with the id, or 404."
-    records = Model.search([('id', '=', record_id),
-            ('member', '=', member.id)])
-    if not records:
+    record = own(Model, record_id)
+    if record.member != member:
         abort(HTTPStatus.NOT_FOUND)
-    return records[0]
+    return record
 
 
 def _required():

@@ -9,6 +9,7 @@ from unittest.mock import patch
 from pypdf import PdfReader
 
 from trytond import backend
+from trytond.model.exceptions import AccessError
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_convoy.exceptions import (
     AssignmentError,
@@ -17,6 +18,7 @@ from trytond.modules.sosolo_convoy.exceptions import (
     PayoutError,
 )
 from trytond.modules.sosolo_portal.tests.secrets import WebUserSecretsTestMixin
+from trytond.modules.sosolo_portal.tests.tools import as_portal
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_sweden.tests.transactions import committed, race
 from trytond.modules.sosolo_sweden.tests.translation import (
@@ -41,6 +43,63 @@ def values(customer, description="Webbplats"):
         'start_date': dt.date(2026, 11, 2), 'end_date': dt.date(2026, 11, 27),
         'lines': [{'description': "Utveckling", 'quantity': Decimal(10),
                 'unit_price': Decimal(500), 'vat': '25'}]}
+
+
+#: The member-owned models the portal reads, and what each member has of
+#: them in `portal_records`.
+PORTAL_MODELS = [
+    'sosolo.member', 'party.party', 'sosolo.convoy.assignment',
+    'sosolo.convoy.assignment.line', 'account.invoice', 'account.move',
+    'account.move.line', 'sosolo.convoy.payout', 'sosolo.convoy.expense',
+    'sosolo.payroll.employee', 'sosolo.payroll.run',
+    'sosolo.payroll.payslip',
+    ]
+
+
+def portal_records(member, email, payment_date):
+    """One record of each member-owned model for `member`, and their web
+    user: {model: [ids]}, the web user under 'web.user'."""
+    pool = Pool()
+    Assignment = pool.get('sosolo.convoy.assignment')
+    Employee = pool.get('sosolo.payroll.employee')
+    Expense = pool.get('sosolo.convoy.expense')
+    Line = pool.get('account.move.line')
+    Payout = pool.get('sosolo.convoy.payout')
+    Run = pool.get('sosolo.payroll.run')
+    WebUser = pool.get('web.user')
+    assignment = Assignment.enter(member, values(
+            customer(email, f"{member.party.name}s väg 1")), submit=True)
+    with patch('trytond.modules.sosolo_convoy.assignment.'
+            'send_message_transactional'):
+        Assignment.approve([assignment])
+    employee, = Employee.create([{'party': member.party.id,
+                'identity_code': '811228-9874', 'tax_method': 'percent',
+                'tax_percent': 30, 'tax_percent_reason': 'side_income',
+                'start_date': dt.date(2026, 1, 1)}])
+    run, = Run.create([{'payment_date': payment_date,
+                'payslips': [('create', [{'employee': employee.id}])]}])
+    payout = Payout.request(member, Decimal(100))
+    expense = Expense.claim(member, {'kind': 'mileage',
+            'date': dt.date(2026, 11, 10), 'purpose': "Kundmöte",
+            'distance_km': Decimal(10)})
+    lines = Line.search([('party', '=', member.party.id)])
+    user = WebUser(email=email, party=member.party)
+    user.save()
+    return {
+        'web.user': user,
+        'sosolo.member': [member.id],
+        'party.party': [member.party.id, assignment.customer.id],
+        'sosolo.convoy.assignment': [assignment.id],
+        'sosolo.convoy.assignment.line': [l.id for l in assignment.lines],
+        'account.invoice': [assignment.invoice.id],
+        'account.move': list({l.move.id for l in lines}),
+        'account.move.line': [l.id for l in lines],
+        'sosolo.convoy.payout': [payout.id],
+        'sosolo.convoy.expense': [expense.id],
+        'sosolo.payroll.employee': [employee.id],
+        'sosolo.payroll.run': [run.id],
+        'sosolo.payroll.payslip': [p.id for p in run.payslips],
+        }
 
 
 def pdf_text(data):
@@ -261,6 +320,29 @@ class SosoloConvoyTestCase(
                 Expense.claim(member, {'kind': 'receipt',
                         'date': dt.date(2026, 11, 10), 'purpose': "Papper",
                         'amount': Decimal(100), 'vat_amount': Decimal(20)})
+
+
+    @with_transaction()
+    def test_portal_sees_own_records(self):
+        """As the portal user, Bertil's session finds none of Anna's
+        records of any member-owned model, and reads none (#12)"""
+        pool = Pool()
+        company, anna = make_member(Decimal(1000), name="Anna")
+        _, bertil = make_member(Decimal(1000), name="Bertil")
+        with set_company(company):
+            annas = portal_records(anna, 'anna@kund.example',
+                dt.date(2026, 11, 25))
+            bertils = portal_records(bertil, 'bertil@kund.example',
+                dt.date(2026, 12, 25))
+        for name in PORTAL_MODELS:
+            Model = pool.get(name)
+            with self.subTest(model=name), as_portal(bertils['web.user']):
+                self.assertTrue(bertils[name])
+                found = {r.id for r in Model.search([])}
+                self.assertEqual(found & set(annas[name]), set())
+                self.assertLessEqual(set(bertils[name]), found)
+                with self.assertRaises(AccessError):
+                    Model.read(annas[name][:1], ['id'])
 
 
 del ModuleTestCase

@@ -241,8 +241,9 @@ class ConvoyRouteTestCase(RouteTestCase):
                 f'utlagg/{anna["expense"]}/kvitto',
                 f'lonebesked/{anna["payslip"]}.pdf']:
             with self.subTest(path=path):
-                self.assertEqual(
-                    client.get(self.url(path)).status_code, 200)
+                response = client.get(self.url(path))
+                self.assertEqual(response.status_code, 200,
+                    response.data[:1000])
         for path in ['uppdrag', 'kundfakturor', 'konto', 'konto/uttag',
                 'utlagg', 'lonebesked']:
             with self.subTest(path=path):
