@@ -12,6 +12,7 @@ from trytond.modules.sosolo_membership.tests.test_routes import (
     PASSWORD,
     active_member,
 )
+from trytond.modules.sosolo_portal.portal import own
 from trytond.modules.sosolo_portal.tests.tools import (
     configure_email_links,
     csrf,
@@ -215,25 +216,41 @@ class ConvoyRouteTestCase(RouteTestCase):
         self.assertRegex(response.get_data(as_text=True),
             r'id="e-customer_orgnr">Du har redan kunden Kund AB')
 
+    def annas_paths(self):
+        "The requests for Anna's records, by method and path."
+        anna = self.anna
+        return [
+            ('GET', f'uppdrag/{anna["draft"]}'),
+            ('POST', f'uppdrag/{anna["draft"]}'),
+            ('GET', f'uppdrag/{anna["invoiced"]}'),
+            ('GET', f'kundfakturor/{anna["invoice"]}.pdf'),
+            ('GET', f'utlagg/{anna["expense"]}/kvitto'),
+            ('GET', f'lonebesked/{anna["payslip"]}.pdf'),
+            ('POST', f'konto/uttag/{anna["payout"]}/avbryt'),
+            ]
+
+    def assert_404(self, client):
+        token = csrf(client, self.url('uppdrag/nytt'))
+        for method, path in self.annas_paths():
+            with self.subTest(method=method, path=path):
+                response = client.open(self.url(path), method=method,
+                    data={'csrf_token': token, 'action': 'save',
+                        'description': "Bertils"})
+                self.assertEqual(response.status_code, 404)
+
+    def test_bertil_gets_404_without_route_check(self):
+        """With the routes' own check of the member removed, the record
+        rules still answer 404 for Anna's records (#12)"""
+        bertil = self.logged_in('bertil@example.se')
+        with patch('trytond.modules.sosolo_convoy.routes._own',
+                lambda Model, record_id, member: own(Model, record_id)):
+            self.assert_404(bertil)
+
     def test_bertil_gets_404(self):
         "Anna's ids through Bertil's session answer 404 (#12)"
         anna = self.anna
         bertil = self.logged_in('bertil@example.se')
-        token = csrf(bertil, self.url('uppdrag/nytt'))
-        for method, path in [
-                ('GET', f'uppdrag/{anna["draft"]}'),
-                ('POST', f'uppdrag/{anna["draft"]}'),
-                ('GET', f'uppdrag/{anna["invoiced"]}'),
-                ('GET', f'kundfakturor/{anna["invoice"]}.pdf'),
-                ('GET', f'utlagg/{anna["expense"]}/kvitto'),
-                ('GET', f'lonebesked/{anna["payslip"]}.pdf'),
-                ('POST', f'konto/uttag/{anna["payout"]}/avbryt'),
-                ]:
-            with self.subTest(method=method, path=path):
-                response = bertil.open(self.url(path), method=method,
-                    data={'csrf_token': token, 'action': 'save',
-                        'description': "Bertils"})
-                self.assertEqual(response.status_code, 404)
+        self.assert_404(bertil)
         # Anna's own pages show them; Bertil's show nothing of hers.
         client = self.logged_in('anna@example.se')
         for path in [f'uppdrag/{anna["draft"]}',
