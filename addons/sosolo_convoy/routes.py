@@ -10,14 +10,12 @@ lines and customers to the session's party. Each route still reads only
 the session member's records and answers 404 for anything else. A route
 parses the form, calls one model method and renders.
 """
-import datetime as dt
 from decimal import Decimal
 from functools import wraps
 
 from trytond.exceptions import UserError
 from trytond.i18n import gettext
 from trytond.modules.sosolo_membership.portal import member_of
-from trytond.modules.sosolo_membership.routes import POSTAL_CODE
 from trytond.modules.sosolo_portal.portal import (
     member_session,
     own,
@@ -26,8 +24,7 @@ from trytond.modules.sosolo_portal.portal import (
     render,
     see_other,
 )
-from trytond.modules.sosolo_sweden.amount import NumberError, parse_number
-from trytond.modules.sosolo_sweden.identity import normalize_orgnr
+from trytond.modules.sosolo_sweden.amount import format_number
 from trytond.protocols.wrappers import (
     HTTPStatus,
     Response,
@@ -36,20 +33,23 @@ from trytond.protocols.wrappers import (
     with_pool,
     with_transaction,
 )
-from trytond.tools.email_ import (
-    EmailNotValidError,
-    normalize_email,
-    validate_email,
-)
 from trytond.transaction import Transaction
 from trytond.wsgi import app
 
+from .assignment import VAT
 from .exceptions import CustomerError, PayoutError
+from .forms import (
+    CUSTOMER,
+    LINE_FIELDS,
+    MAX_LINES,
+    PAYOUT,
+    RECEIPT,
+    allowance_form,
+    assignment_form,
+    line_form,
+)
 
 SV = {'language': 'sv'}
-VATS = [('25', "25 %"), ('12', "12 %"), ('6', "6 %"), ('0', "0 %")]
-LINE_FIELDS = ['description', 'quantity', 'unit_price', 'vat']
-MAX_LINES = 30
 #: The first bytes of the receipt files we take, and their media types.
 RECEIPT_TYPES = [(b'%PDF-', 'application/pdf', 'pdf'),
     (b'\xff\xd8\xff', 'image/jpeg', 'jpg'),
@@ -105,26 +105,6 @@ def _own(Model, record_id, member):
     return record
 
 
-def _required():
-    return gettext('sosolo_membership.msg_field_required')
-
-
-def parse_amount(text):
-    "A non-negative amount typed the Swedish way (1 234,50), or None."
-    try:
-        value = parse_number(text or '')
-    except NumberError:
-        return None
-    return value if value >= 0 else None
-
-
-def _date(text):
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
 def _failed(exception):
     "Undo what the refused write did; the message for the member."
     Transaction().rollback()
@@ -168,22 +148,14 @@ def _assignment_form(request, pool, user, member, record):
     "The form of a new or draft assignment: save, or save and submit."
     Assignment = pool.get('sosolo.convoy.assignment')
     customers = member.convoy_customers
-    page = {'assignment': record, 'customers': customers, 'vats': VATS,
+    page = {'assignment': record, 'customers': customers, 'vats': VAT,
         'message': _notice(request)}
     if request.method == 'GET':
         form = _form_of(record, customers)
         return render(request, 'assignment_form.html', user=user,
             form=form, rows=_rows(form, 1), **page)
-    form = {k: request.form.get(k, '').strip() for k in [
-            'customer', 'customer_name', 'customer_orgnr', 'customer_email',
-            'customer_street', 'customer_postal_code', 'customer_city',
-            'description', 'start_date', 'end_date']}
-    for i in range(MAX_LINES):
-        for name in LINE_FIELDS:
-            key = f'line-{i}-{name}'
-            if key in request.form:
-                form[key] = request.form[key].strip()
-    action = request.form.get('action')
+    form = request.form
+    action = form.get('action')
     if action == 'more':
         # More line rows without JavaScript: the same form, longer.
         return render(request, 'assignment_form.html', user=user,
@@ -233,90 +205,47 @@ def _number(value):
     "A number as the member would type it: 2,5."
     if value is None:
         return ''
-    return format(Decimal(value).normalize(), 'f').replace('.', ',')
+    return format_number(value, None, space='')
+
+
+def _filled(form, i):
+    "Whether the member wrote in line row `i`."
+    return any((form.get(f'line-{i}-{n}') or '').strip()
+        for n in LINE_FIELDS[:3])
 
 
 def _rows(form, blank):
     "How many line rows the form shows: the filled ones and `blank` more."
-    used = [i for i in range(MAX_LINES)
-        if any(form.get(f'line-{i}-{n}') for n in LINE_FIELDS[:3])]
+    used = [i for i in range(MAX_LINES) if _filled(form, i)]
     return min(MAX_LINES, max(used, default=-1) + 1 + blank) or 1
 
 
 def _assignment_values(form, customers):
     "The errors by field name, and the values for Assignment.enter."
-    errors = {}
-    customer_ids = {str(c.id) for c in customers}
-    if form['customer'] == 'new':
-        for name in ['customer_name', 'customer_orgnr', 'customer_email',
-                'customer_street', 'customer_postal_code', 'customer_city']:
-            if not form[name]:
-                errors[name] = _required()
-        if form['customer_orgnr'] and 'customer_orgnr' not in errors:
-            number = normalize_orgnr(form['customer_orgnr'])
-            if number:
-                form['customer_orgnr'] = number
-            else:
-                errors['customer_orgnr'] = gettext(
-                    'sosolo_membership.msg_identity_invalid_company')
-        if form['customer_email'] and 'customer_email' not in errors:
-            try:
-                validate_email(form['customer_email'])
-            except EmailNotValidError:
-                errors['customer_email'] = gettext(
-                    'sosolo_membership.msg_email_invalid')
-            else:
-                form['customer_email'] = normalize_email(
-                    form['customer_email'])
-        if (form['customer_postal_code']
-                and not POSTAL_CODE.match(form['customer_postal_code'])):
-            errors['customer_postal_code'] = gettext(
-                'sosolo_membership.msg_postal_code_invalid')
-    elif form['customer'] not in customer_ids:
-        errors['customer'] = gettext('sosolo_convoy.msg_portal_customer')
-    for name in ['description', 'start_date', 'end_date']:
-        if not form[name]:
-            errors[name] = _required()
-        elif name != 'description' and not _date(form[name]):
-            errors[name] = gettext('sosolo_convoy.msg_portal_date_invalid')
-    start, end = _date(form['start_date']), _date(form['end_date'])
+    values, errors = assignment_form(customers).parse(form)
+    if values['customer'] == 'new':
+        new, new_errors = CUSTOMER.parse(form)
+        errors.update(new_errors)
+        customer = {name: new[f'customer_{name}'] for name in [
+                'name', 'email', 'street', 'postal_code', 'city']}
+        customer['organisation'] = new['customer_orgnr']
+    else:
+        customer = next(
+            (c for c in customers if str(c.id) == values['customer']), None)
+    start, end = values['start_date'], values['end_date']
     if start and end and end < start:
         errors['end_date'] = gettext('sosolo_convoy.msg_portal_period')
     lines = []
-    for i in range(MAX_LINES):
-        key = f'line-{i}-%s'
-        if not any(form.get(key % n) for n in LINE_FIELDS[:3]):
-            continue
-        if not form.get(key % 'description'):
-            errors[key % 'description'] = _required()
-        quantity = parse_amount(form.get(key % 'quantity'))
-        if not quantity:
-            errors[key % 'quantity'] = gettext(
-                'sosolo_convoy.msg_portal_quantity_invalid')
-        price = parse_amount(form.get(key % 'unit_price'))
-        if price is None:
-            errors[key % 'unit_price'] = gettext(
-                'sosolo_convoy.msg_portal_amount_invalid')
-        vat = form.get(key % 'vat')
-        if vat not in dict(VATS):
-            errors[key % 'vat'] = _required()
-        lines.append({'description': form.get(key % 'description'),
-                'quantity': quantity, 'unit_price': price, 'vat': vat})
+    for i in filter(lambda i: _filled(form, i), range(MAX_LINES)):
+        line, line_errors = line_form(i).parse(form)
+        errors.update(line_errors)
+        lines.append({n: line[f'line-{i}-{n}'] for n in LINE_FIELDS})
     if not lines:
         errors['line-0-description'] = gettext(
             'sosolo_convoy.msg_portal_lines_required')
-    if form['customer'] == 'new':
-        customer = {name: form[f'customer_{name}'] for name in [
-                'name', 'email', 'street', 'postal_code', 'city']}
-        customer['organisation'] = form['customer_orgnr']
-    else:
-        customer = next(
-            (c for c in customers if str(c.id) == form['customer']), None)
     return errors, {'customer': customer,
-        'description': form['description'],
-        'start_date': _date(form['start_date']),
-        'end_date': _date(form['end_date']),
-        'lines': lines}
+        'description': values['description'],
+        'start_date': start, 'end_date': end, 'lines': lines}
 
 
 # Customer invoices
@@ -374,17 +303,13 @@ def payout(request, pool, user, member):
         'message': _notice(request)}
     if request.method == 'GET':
         return render(request, 'payout.html', user=user, **values)
-    form = {'amount': request.form.get('amount', '').strip()}
-    amount = None
-    if form['amount'].lower() not in {'', 'allt'}:
-        amount = parse_amount(form['amount'])
-        if not amount:
-            return render(request, 'payout.html', user=user, form=form,
-                errors={'amount': gettext(
-                        'sosolo_convoy.msg_portal_amount_invalid')},
-                status=HTTPStatus.BAD_REQUEST, **values)
+    form = request.form
+    parsed, errors = PAYOUT.parse(form)
+    if errors:
+        return render(request, 'payout.html', user=user, form=form,
+            errors=errors, status=HTTPStatus.BAD_REQUEST, **values)
     try:
-        Payout.request(member, amount)
+        Payout.request(member, parsed['amount'])
     except UserError as exception:
         return render(request, 'payout.html', user=user, form=form,
             errors={'amount': _failed(exception)},
@@ -427,30 +352,17 @@ def new_expense(request, pool, user, member):
     if request.method == 'GET':
         return render(request, 'expense_form.html', user=user,
             form={'date': Date.today().isoformat()})
-    form = {k: request.form.get(k, '').strip() for k in [
-            'date', 'purpose', 'amount', 'vat_amount']}
-    errors = {}
-    for name in form:
-        if not form[name]:
-            errors[name] = _required()
-    date = _date(form['date'])
-    if form['date'] and not date:
-        errors['date'] = gettext('sosolo_convoy.msg_portal_date_invalid')
-    amount = parse_amount(form['amount'])
-    vat = parse_amount(form['vat_amount'])
-    if form['amount'] and not amount:
-        errors['amount'] = gettext('sosolo_convoy.msg_portal_amount_invalid')
-    if form['vat_amount'] and vat is None:
-        errors['vat_amount'] = gettext(
-            'sosolo_convoy.msg_portal_amount_invalid')
-    elif amount and vat and vat * 5 > amount:
+    form = request.form
+    values, errors = RECEIPT.parse(form)
+    amount, vat = values['amount'], values['vat_amount']
+    if amount and vat and vat * 5 > amount:
         # 25 % VAT on the price is a fifth of the amount incl. VAT.
         errors['vat_amount'] = gettext('sosolo_convoy.msg_portal_vat_high')
     receipt = request.files.get('receipt')
     data = receipt.read(MAX_RECEIPT + 1) if receipt else b''
     kind = next((t for t in RECEIPT_TYPES if data.startswith(t[0])), None)
     if not data:
-        errors['receipt'] = _required()
+        errors['receipt'] = gettext('sosolo_portal.msg_form_required')
     elif len(data) > MAX_RECEIPT:
         errors['receipt'] = gettext('sosolo_convoy.msg_portal_receipt_large')
     elif not kind:
@@ -459,10 +371,8 @@ def new_expense(request, pool, user, member):
         return render(request, 'expense_form.html', user=user, form=form,
             errors=errors, status=HTTPStatus.BAD_REQUEST)
     try:
-        Expense.claim(member, {'kind': 'receipt', 'date': date,
-                'purpose': form['purpose'], 'amount': amount,
-                'vat_amount': vat, 'receipt': data,
-                'receipt_name': f'kvitto.{kind[2]}'})
+        Expense.claim(member, {'kind': 'receipt', **values,
+                'receipt': data, 'receipt_name': f'kvitto.{kind[2]}'})
     except UserError as exception:
         return render(request, 'expense_form.html', user=user, form=form,
             error=_failed(exception), status=HTTPStatus.BAD_REQUEST)
@@ -491,22 +401,16 @@ def new_allowance(request, pool, user, member, path):
     if request.method == 'GET':
         return render(request, 'allowance_form.html', user=user,
             form={'date': Date.today().isoformat()}, **values)
-    form = {k: request.form.get(k, '').strip() for k in [
-            'date', 'purpose', 'quantity']}
-    errors = {name: _required() for name in form if not form[name]}
-    date = _date(form['date'])
-    if form['date'] and not date:
-        errors['date'] = gettext('sosolo_convoy.msg_portal_date_invalid')
-    quantity = parse_amount(form['quantity'])
-    if form['quantity'] and (not quantity or quantity % step):
-        errors['quantity'] = gettext(invalid)
+    form = request.form
+    parsed, errors = allowance_form(step, invalid).parse(form)
     if errors:
         return render(request, 'allowance_form.html', user=user, form=form,
             errors=errors, status=HTTPStatus.BAD_REQUEST, **values)
     try:
         # Claiming prices it at Skatteverket's rate of its year.
-        Expense.claim(member, {'kind': kind, 'date': date,
-                'purpose': form['purpose'], quantity_field: quantity})
+        Expense.claim(member, {'kind': kind, 'date': parsed['date'],
+                'purpose': parsed['purpose'],
+                quantity_field: parsed['quantity']})
     except UserError as exception:
         return render(request, 'allowance_form.html', user=user, form=form,
             error=_failed(exception), status=HTTPStatus.BAD_REQUEST,

@@ -216,6 +216,33 @@ class ConvoyRouteTestCase(RouteTestCase):
         self.assertRegex(response.get_data(as_text=True),
             r'id="e-customer_orgnr">Du har redan kunden Kund AB')
 
+    def test_numbers_refused_beside_the_field(self):
+        """An exponent, NaN or too many digits is an error beside the
+        field, not an error page (#12)"""
+        client = self.logged_in('bertil@example.se')
+        for text in ['1e30', 'NaN', '9' * 40]:
+            for path, data, field in [
+                    ('konto/uttag', {'amount': text}, 'amount'),
+                    ('utlagg/nytt', {'date': '2026-11-03',
+                            'purpose': "Papper", 'amount': text,
+                            'vat_amount': '0'}, 'amount'),
+                    ('uppdrag/nytt', {'customer': 'new',
+                            'line-0-description': "Arbete",
+                            'line-0-quantity': '1',
+                            'line-0-unit_price': text, 'line-0-vat': '25'},
+                        'line-0-unit_price'),
+                    ('utlagg/mil', {'date': '2026-11-03',
+                            'purpose': "Resa", 'quantity': text},
+                        'quantity'),
+                    ]:
+                with self.subTest(text=text, path=path):
+                    token = csrf(client, self.url(path))
+                    response = client.post(self.url(path),
+                        data={'csrf_token': token, **data})
+                    self.assertEqual(response.status_code, 400)
+                    self.assertRegex(response.get_data(as_text=True),
+                        f'<p class="error" id="e-{field}">[^<]*[a-zåäö]')
+
     def annas_paths(self):
         "The requests for Anna's records, by method and path."
         anna = self.anna
