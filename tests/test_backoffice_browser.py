@@ -49,8 +49,9 @@ class BackOfficeBrowserTest(unittest.TestCase):
         self.login(page)
         search = page.locator('#global-search-entry, .global-search input'
             ).first
-        search.fill('Chart of Accounts')
-        page.get_by_text('Financial / Reporting / Chart of Accounts').click(
+        # The menu reads Swedish (#17).
+        search.fill('Kontoplan')
+        page.get_by_text('Ekonomi / Rapporter / Kontoplan').click(
             timeout=30000)
         root = page.get_by_text('Kontoplan BAS (Sverige)')
         expect(root).to_be_visible(timeout=30000)
@@ -70,5 +71,5 @@ class BackOfficeBrowserTest(unittest.TestCase):
         # sao asks again for the password and opens no menu.
         expect(page.locator('input[type=password]:visible')).to_be_visible(
             timeout=30000)
-        expect(page.get_by_text('Financial')).to_have_count(0)
+        expect(page.get_by_text('Ekonomi')).to_have_count(0)
         page.close()

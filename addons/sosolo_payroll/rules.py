@@ -13,14 +13,10 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
-from decimal import (
-    ROUND_DOWN,
-    ROUND_HALF_UP,
-    ROUND_UP,
-    Decimal,
-    InvalidOperation,
-)
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import NamedTuple
+
+from trytond.modules.sosolo_sweden.amount import NumberError, parse_number
 
 #: Holiday pay paid with each salary (semesterlagen 16 b §: at least 12 %
 #: of the pay earned during the holiday year).
@@ -108,12 +104,23 @@ def _integer(text, line, name):
 
 def _percent(text, line, name):
     try:
-        value = Decimal(text.strip().rstrip('%').strip().replace(',', '.'))
-    except InvalidOperation:
+        # Not Decimal(): it takes NaN, whose comparison below raised
+        # InvalidOperation (#12, found by fuzzing).
+        value = parse_number(text.strip().rstrip('%'), decimals=4)
+    except NumberError:
         raise TaxTableError(line, f"{name} {text!r} is not a percentage")
     if not (0 <= value <= 100):
         raise TaxTableError(line, f"{name} {text!r} is not a percentage")
     return value
+
+
+def _rows(reader):
+    "The rows of a csv `reader`; what csv refuses as a TaxTableError."
+    try:
+        yield from reader
+    except csv.Error as exception:
+        # A field over csv's limit of 128 kB (#12, found by fuzzing).
+        raise TaxTableError(reader.line_num, f"not CSV: {exception}")
 
 
 def read_tax_table(data):
@@ -130,7 +137,8 @@ def read_tax_table(data):
     else:
         text = data
     reader = csv.reader(io.StringIO(text, newline=''), delimiter=';')
-    header = next(reader, None)
+    rows = _rows(reader)
+    header = next(rows, None)
     if header is None:
         raise TaxTableError(1, "the file is empty")
     header = [h.strip() for h in header]
@@ -142,7 +150,7 @@ def read_tax_table(data):
             + ';'.join(header))
     year = None
     last = {}
-    for row in reader:
+    for row in rows:
         line = reader.line_num
         if not any(f.strip() for f in row):
             continue

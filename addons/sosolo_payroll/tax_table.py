@@ -18,6 +18,24 @@ from .rules import TaxBand, TaxTableError, band_tax, read_tax_table, table_pay
 INSERT_CHUNK = 1000
 
 
+def read_file(data):
+    """The TaxBands of Skatteverket's CSV `data`, at least one.
+
+    Raise TaxTableImportError, and nothing else, for a file that must
+    not be imported (tests/test_fuzz.py feeds it arbitrary bytes).
+    """
+    try:
+        bands = list(read_tax_table(data))
+    except TaxTableError as exception:
+        raise TaxTableImportError(gettext(
+                'sosolo_payroll.msg_tax_table_bad_row',
+                line=exception.line, reason=exception.reason))
+    if not bands:
+        raise TaxTableImportError(gettext(
+                'sosolo_payroll.msg_tax_table_empty'))
+    return bands
+
+
 class TaxTableRow(ModelSQL, ModelView):
     """Tax Table Row
 
@@ -58,15 +76,7 @@ class TaxTableRow(ModelSQL, ModelView):
         imports nothing. Rows go in with multi-row INSERTs, not create():
         a year is some 100,000 rows. Returns (year, number of rows).
         """
-        try:
-            bands = list(read_tax_table(data))
-        except TaxTableError as exception:
-            raise TaxTableImportError(gettext(
-                    'sosolo_payroll.msg_tax_table_bad_row',
-                    line=exception.line, reason=exception.reason))
-        if not bands:
-            raise TaxTableImportError(gettext(
-                    'sosolo_payroll.msg_tax_table_empty'))
+        bands = read_file(data)
         year = bands[0].year
         transaction = Transaction()
         cursor = transaction.connection.cursor()

@@ -67,6 +67,22 @@ class BgMaxPayment(ModelSQL, ModelView):
     note = fields.Char("Note", readonly=True)
 
 
+def read_file(data, bankgiro, test_file=False):
+    """Read BgMax `data` and check it for the company's `bankgiro`.
+
+    Raise BgMaxImportError, and nothing else, for what must not be
+    booked (tests/test_fuzz.py feeds it arbitrary bytes).
+    """
+    try:
+        bgmax = read(data)
+        check(bgmax, bankgiro, test_file=test_file)
+    except BgMaxError as exception:
+        raise BgMaxImportError(gettext(
+                f'sosolo_sweden.msg_bgmax_{exception.code}',
+                line=exception.line, **exception.params)) from exception
+    return bgmax
+
+
 class BgMaxImporter:
     """Import BgMax `data` named `filename` into `company`.
 
@@ -79,13 +95,7 @@ class BgMaxImporter:
         File = Pool().get('sosolo.bgmax.file')
         self.company = company
         self.filename = filename
-        try:
-            self.bgmax = read(data)
-            check(self.bgmax, company.se_bankgiro, test_file=test_file)
-        except BgMaxError as exception:
-            raise BgMaxImportError(gettext(
-                    f'sosolo_sweden.msg_bgmax_{exception.code}',
-                    line=exception.line, **exception.params)) from exception
+        self.bgmax = read_file(data, company.se_bankgiro, test_file)
         if File.imported(company, self.bgmax.sha256):
             raise BgMaxImportError(gettext(
                     'sosolo_sweden.msg_bgmax_file_unique'))

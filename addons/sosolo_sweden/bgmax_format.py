@@ -40,7 +40,7 @@ CURRENCY = 'SEK'
 class BgMaxError(ValueError):
     "A file that must not be imported: line number and reason code."
 
-    def __init__(self, line, code, **params):
+    def __init__(self, line, code, /, **params):
         super().__init__(f"line {line}: {code} {params}")
         self.line = line
         self.code = code
@@ -83,10 +83,32 @@ class BgMaxFile:
     sha256: str = ''
 
 
+def _digits(text):
+    """`text` without the spaces around it, if ASCII digits, else None.
+
+    Fields are padded with spaces only; str.strip() would also drop
+    \x1c-\x1f, which int() refuses, and isdigit() takes ² and ³ (#12,
+    found by fuzzing).
+    """
+    text = text.strip(' ')
+    return text if text.isascii() and text.isdigit() else None
+
+
 def _amount(text, line):
-    if not text.strip().isdigit():
+    digits = _digits(text)
+    if digits is None:
         raise BgMaxError(line, 'bad_amount', value=text)
-    return Decimal(int(text)) / 100
+    return Decimal(int(digits)) / 100
+
+
+def _count(text, line):
+    "A count of records, or None when the field is blank."
+    if not text.strip(' '):
+        return None
+    digits = _digits(text)
+    if digits is None:
+        raise BgMaxError(line, 'bad_count', value=text)
+    return int(digits)
 
 
 def _date(text, line):
@@ -165,8 +187,8 @@ def read(data):
             if total != deposit.amount:
                 raise BgMaxError(number, 'deposit_sum',
                     amount=deposit.amount, total=total)
-            count = text[71:79]
-            if count.strip() and int(count) != len(
+            count = _count(text[71:79], number)
+            if count is not None and count != len(
                     [p for p in deposit.payments if not p.deduction]):
                 raise BgMaxError(number, 'count_mismatch')
             result.deposits.append(deposit)
@@ -177,7 +199,8 @@ def read(data):
             expected = [text[2:10], text[10:18], text[18:26], text[26:34]]
             found = [counts['20'], counts['21'], counts['22'], counts['15']]
             for value, count in zip(expected, found):
-                if value.strip() and int(value) != count:
+                value = _count(value, number)
+                if value is not None and value != count:
                     raise BgMaxError(number, 'count_mismatch')
             ended = True
         else:

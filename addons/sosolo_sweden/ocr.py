@@ -48,7 +48,9 @@ def is_valid_ocr(reference):
     >>> is_valid_ocr('1234574'), is_valid_ocr('1234575')
     (True, False)
     """
-    if (not reference or not reference.isdigit()
+    # isdigit() alone takes "²", which a BgMax file (ISO 8859-1) can
+    # carry and int() refuses (#12).
+    if (not reference or not (reference.isascii() and reference.isdigit())
             or not 2 <= len(reference) <= MAX_LENGTH):
         return False
     return (luhn_digit(reference[:-1]) == reference[-1]

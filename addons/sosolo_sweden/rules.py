@@ -63,7 +63,9 @@ def normalize_bankgiro(value):
     ('5050-1055', None)
     """
     digits = re.sub(r'[\s-]', '', value or '')
-    if (not digits.isdigit() or len(digits) not in {7, 8}
+    # isdigit() alone takes "²", which int() refuses (#12, fuzzing).
+    if (not (digits.isascii() and digits.isdigit())
+            or len(digits) not in {7, 8}
             or luhn_digit(digits[:-1]) != digits[-1]):
         return None
     return f'{digits[:-4]}-{digits[-4:]}'

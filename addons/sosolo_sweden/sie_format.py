@@ -34,7 +34,7 @@ class SIEError(ValueError):
     sosolo_sweden.msg_sie_<code>) and `params` fill it in.
     """
 
-    def __init__(self, line, code, **params):
+    def __init__(self, line, code, /, **params):
         super().__init__(f"line {line}: {code} {params}")
         self.line = line
         self.code = code
@@ -439,6 +439,8 @@ def split_objects(amount, dimensions):
 
 
 def _dimension_key(pair):
-    dimension = pair[0]
-    return (0, int(dimension), '') if str(dimension).isdigit() else (
-        1, 0, str(dimension))
+    dimension = str(pair[0])
+    # isdigit() alone takes "²", which int() refuses (#12).
+    if dimension.isascii() and dimension.isdigit():
+        return (0, int(dimension), '')
+    return (1, 0, dimension)

@@ -50,6 +50,23 @@ def error(exception):
             line=exception.line, **exception.params))
 
 
+def read_file(data, filename):
+    """Read and check SIE `data` named `filename` into an SIEFile.
+
+    Raise SIEImportError, and nothing else, for what must not be
+    imported (tests/test_fuzz.py feeds it arbitrary bytes).
+    """
+    try:
+        sie = read(data, file_kind(filename))
+        check_required(sie)
+    except SIEError as exception:
+        raise error(exception) from exception
+    except UnicodeDecodeError as exception:
+        raise SIEImportError(gettext(
+                'sosolo_sweden.msg_sie_bad_encoding')) from exception
+    return sie
+
+
 def account_statement(code, ktyp):
     """Whether an account goes to the balance sheet or income statement.
 
@@ -76,14 +93,7 @@ class SIEImporter:
         File = pool.get('sosolo.sie.file')
         self.company = company
         self.filename = filename
-        try:
-            self.sie = read(data, file_kind(filename))
-            check_required(self.sie)
-        except SIEError as exception:
-            raise error(exception) from exception
-        except UnicodeDecodeError as exception:
-            raise SIEImportError(gettext(
-                    'sosolo_sweden.msg_sie_bad_encoding')) from exception
+        self.sie = read_file(data, filename)
         if File.imported(company, self.sie.sha256):
             raise SIEImportError(gettext(
                     'sosolo_sweden.msg_sie_file_unique'))

@@ -32,6 +32,10 @@ KNOWN = {
     '#OUB', '#RES', '#PSALDO', '#PBUDGET', '#VER', '#TRANS', '#RTRANS',
     '#BTRANS',
     }
+#: The argument of a record that may be an object list `{dim "obj"}`
+#: (SIE 4B, 8.20-8.24 and 8.26-8.29): every other argument is a text.
+OBJECT_LISTS = {'#TRANS': 1, '#RTRANS': 1, '#BTRANS': 1, '#PSALDO': 3,
+    '#PBUDGET': 3, '#OIB': 2, '#OUB': 2}
 #: Account types of #KTYP: asset, liability/equity, income, expense.
 ACCOUNT_TYPES = ('T', 'S', 'I', 'K')
 #: Records a file of each type must have (SIE 4B marks them mandatory,
@@ -119,8 +123,15 @@ def file_kind(filename):
     return 'I' if str(filename).lower().endswith('.si') else 'E'
 
 
+def _first_word(text):
+    # Not text.split()[0]: a line of "\x1c" has no word (#12, fuzzing).
+    words = text.split(None, 1)
+    return words[0] if words else ''
+
+
 def account_code(value, line):
-    if not value or not value.isdigit():
+    # isdigit() alone takes "²", which CP437 has (#12).
+    if not value or not (value.isascii() and value.isdigit()):
         raise SIEError(line, 'account_not_number', account=value)
     return value
 
@@ -222,11 +233,15 @@ def read(data, kind='E'):
             sie.vouchers.append(voucher)
             voucher, in_voucher = None, False
             continue
-        if not sie.records and text.split(None, 1)[0].upper() != '#FLAGGA':
+        if not sie.records and _first_word(text).upper() != '#FLAGGA':
             raise SIEError(number, 'not_sie', text=shown(text))
         fields = split(text, number)
+        if isinstance(fields[0], ObjectList):
+            # A line of braces alone, "{}": no label (#12, fuzzing).
+            raise SIEError(number, 'bad_object_list')
         label = fields[0].upper()
         args = fields[1:]
+        _check_object_lists(label, args, number)
         sie.records.setdefault(label, (number, text))
         if label == '#KSUMMA':
             if checksum is None:
@@ -268,6 +283,15 @@ def read(data, kind='E'):
     if sie.kind == 'I' and sie.flag:
         raise SIEError(1, 'already_imported')
     return sie
+
+
+def _check_object_lists(label, args, number):
+    "Refuse an object list where `label` takes a text (#12, fuzzing)."
+    if label not in KNOWN:
+        return
+    for index, arg in enumerate(args):
+        if isinstance(arg, ObjectList) and OBJECT_LISTS.get(label) != index:
+            raise SIEError(number, 'misplaced_object_list', label=label)
 
 
 def _arg(args, index, default=''):

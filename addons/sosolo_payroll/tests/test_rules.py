@@ -141,6 +141,9 @@ class TaxTableTestCase(unittest.TestCase):
                     'period'),
                 ([good, '2026;30%;33;2001;;150;0;150;0;150;2'], 3,
                     'percentage'),
+                # #12, found by fuzzing: InvalidOperation, csv.Error
+                ([good, '2026;30%;33;2001;;NaN;0;1;0;1;2'], 3, 'percentage'),
+                ([good, '2026;30%;33;2001;;1e1;0;1;0;1;2'], 3, 'percentage'),
                 ]:
             data = '\r\n'.join([HEADER] + rows).encode('latin-1')
             with self.subTest(rows=rows):
@@ -148,6 +151,14 @@ class TaxTableTestCase(unittest.TestCase):
                     list(read_tax_table(data))
                 self.assertEqual(cm.exception.line, line)
                 self.assertIn(reason, cm.exception.reason)
+
+    def test_long_field(self):
+        "A field over the csv module's limit is a bad row (#12, fuzzing)"
+        data = '\r\n'.join([HEADER, '2026;"' + 'x' * 200000])
+        with self.assertRaises(TaxTableError) as cm:
+            list(read_tax_table(data.encode('latin-1')))
+        self.assertEqual(cm.exception.line, 2)
+        self.assertIn('not CSV', cm.exception.reason)
 
     def test_bad_header(self):
         "A file that is not Skatteverket's is refused at line 1"

@@ -87,6 +87,12 @@ class BgMaxFormatTestCase(unittest.TestCase):
                 (4, lambda l: '70' + '00000002' + l[10:], 'count_mismatch'),
                 (2, lambda l: l[:37] + '00000000000000001X' + l[55:],
                     'bad_amount'),
+                # #12, found by fuzzing: int() failed on these
+                (4, lambda l: '70' + '0000000x' + l[10:], 'bad_count'),
+                (3, lambda l: l[:71] + '\x00' * 8 + l[79:], 'bad_count'),
+                (2, lambda l: l[:37] + '00000000000000001\xb2' + l[55:],
+                    'bad_amount'),
+                (3, lambda l: l[:50] + '\x1c' + l[51:], 'bad_amount'),
                 ]:
             changed = list(lines)
             changed[index] = replace(changed[index])
@@ -94,6 +100,12 @@ class BgMaxFormatTestCase(unittest.TestCase):
                 read('\r\n'.join(changed).encode('latin-1'))
             self.assertEqual(cm.exception.code, code)
             self.assertEqual(cm.exception.line, index + 1)
+        # A payment before its deposit names the record; its `code` took
+        # the place of the reason's, a TypeError (#12, found by fuzzing).
+        with self.assertRaises(BgMaxError) as cm:
+            read('\r\n'.join([lines[0], lines[2], *lines[1:]]).encode())
+        self.assertEqual((cm.exception.line, cm.exception.code,
+                cm.exception.params), (2, 'unexpected_record', {'code': '20'}))
 
 
 class BgMaxCheckTestCase(unittest.TestCase):

@@ -83,9 +83,13 @@ class BankgiroTestCase(unittest.TestCase):
                 ('991-2347', None), ('5050-1056', None),
                 ('123456', None), ('123456789', None),
                 ('5050-105a', None), ('', None), (None, None),
+                # #12, found by fuzzing: int() refused "²" (ValueError)
+                ('00000\u00b20', None),
                 ]:
             with self.subTest(value=value):
                 self.assertEqual(normalize_bankgiro(value), expected)
+        # The same trap in an OCR reference of a BgMax file (ISO 8859-1)
+        self.assertFalse(is_valid_ocr('12345\u00b24'))
 
     @given(st.from_regex(r'\A[0-9]{6,7}\Z'), st.integers(1, 9))
     def test_one_wrong_check_digit_fails(self, base, delta):

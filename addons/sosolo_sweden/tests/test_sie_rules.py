@@ -134,6 +134,13 @@ class SIEReaderTestCase(unittest.TestCase):
                 (['#IB 0 1930 12x'], 4, 'bad_amount'),
                 (['#VER A 1 20260105', '{', '#TRANS 1930 {} 0'], 4,
                     'voucher_unclosed'),
+                # #12, found by fuzzing: an AttributeError or TypeError
+                (['#KONTO {} Kassa'], 4, 'misplaced_object_list'),
+                (['#KONTO 19\u00b2 Kassa'], 4, 'account_not_number'),
+                (['{}'], 4, 'bad_object_list'),
+                (['#VER A 1 {1 "a"}', '{', '}'], 4, 'misplaced_object_list'),
+                (['#VER A 1 20260105', '{', '#TRANS 1930 {} {}', '}'], 6,
+                    'misplaced_object_list'),
                 ]:
             with self.assertRaises(SIEError) as cm:
                 read(sie(*header, *lines))
@@ -228,6 +235,8 @@ class NotSIETestCase(unittest.TestCase):
                     (2, 'not_sie', {'text': '#SIETYP 4??'})),
                 (b'Konto;Belopp\r\n1930;100\r\n',
                     (1, 'not_sie', {'text': 'Konto;Belopp'})),
+                # #12, found by fuzzing: an IndexError
+                (b'\x1c', (1, 'not_sie', {'text': '?'})),
                 ]:
             with self.subTest(data=data[:20]):
                 self.assertEqual(self.refused(data), expected)
