@@ -61,7 +61,6 @@ def portal_records(member, email, payment_date):
     user: {model: [ids]}, the web user under 'web.user'."""
     pool = Pool()
     Assignment = pool.get('sosolo.convoy.assignment')
-    Employee = pool.get('sosolo.payroll.employee')
     Expense = pool.get('sosolo.convoy.expense')
     Line = pool.get('account.move.line')
     Payout = pool.get('sosolo.convoy.payout')
@@ -72,10 +71,7 @@ def portal_records(member, email, payment_date):
     with patch('trytond.modules.sosolo_convoy.assignment.'
             'send_message_transactional'):
         Assignment.approve([assignment])
-    employee, = Employee.create([{'party': member.party.id,
-                'identity_code': '811228-9874', 'tax_method': 'percent',
-                'tax_percent': 30, 'tax_percent_reason': 'side_income',
-                'start_date': dt.date(2026, 1, 1)}])
+    employee = employ(member.party)
     run, = Run.create([{'payment_date': payment_date,
                 'payslips': [('create', [{'employee': employee.id}])]}])
     payout = Payout.request(member, Decimal(100))
@@ -107,33 +103,48 @@ def pdf_text(data):
             io.BytesIO(data)).pages)
 
 
+def credit(member, amount, date=dt.date(2026, 6, 1)):
+    "Credit `amount` to `member`'s activity account, posted."
+    pool = Pool()
+    Configuration = pool.get('sosolo.convoy.configuration')
+    Line = pool.get('account.move.line')
+    Move = pool.get('account.move')
+    Period = pool.get('account.period')
+    config = Configuration(1)
+    move = Move(journal=config.journal,
+        period=Period.find(member.company, date=date), date=date, lines=[
+            Line(account=config.member_account, party=member.party,
+                credit=amount, debit=0),
+            Line(account=config.share_account, debit=amount, credit=0),
+            ])
+    move.save()
+    Move.post([move])
+
+
+def employ(party):
+    "Employ `party` from 2026, taxed 30 % as a side income."
+    Employee = Pool().get('sosolo.payroll.employee')
+    employee, = Employee.create([{'party': party.id,
+                'identity_code': '811228-9874', 'tax_method': 'percent',
+                'tax_percent': 30, 'tax_percent_reason': 'side_income',
+                'start_date': dt.date(2026, 1, 1)}])
+    return employee
+
+
 def make_member(balance, name="Anna"):
     "A member of the test company whose account holds `balance`."
     pool = Pool()
     Configuration = pool.get('sosolo.convoy.configuration')
     Member = pool.get('sosolo.member')
-    Move = pool.get('account.move')
-    Line = pool.get('account.move.line')
     Party = pool.get('party.party')
-    Period = pool.get('account.period')
     company = books()
     with set_company(company):
-        config = Configuration(1)
-        config.save()
+        Configuration(1).save()
         party = Party(name=name)
         party.save()
         member = Member(party=party, kind='person', company=company)
         member.save()
-        date = dt.date(2026, 6, 1)
-        move = Move(journal=config.journal,
-            period=Period.find(company, date=date), date=date, lines=[
-                Line(account=config.member_account, party=party,
-                    credit=balance, debit=0),
-                Line(account=config.share_account, debit=balance,
-                    credit=0),
-                ])
-        move.save()
-        Move.post([move])
+        credit(member, balance)
     return company, member
 
 

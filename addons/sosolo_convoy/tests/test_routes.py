@@ -25,28 +25,9 @@ from trytond.tests import test_tryton
 from trytond.tests.test_tryton import RouteTestCase
 
 from .test_end_to_end import configure
-from .test_module import ORGNR, customer, pdf_text, values
+from .test_module import ORGNR, credit, customer, employ, pdf_text, values
 
 RECEIPT = b'%PDF-1.4 kvitto'
-
-
-def credit(member, amount):
-    "Credit `amount` to `member`'s activity account, posted."
-    pool = Pool()
-    Configuration = pool.get('sosolo.convoy.configuration')
-    Line = pool.get('account.move.line')
-    Move = pool.get('account.move')
-    Period = pool.get('account.period')
-    config = Configuration(1)
-    date = dt.date(2026, 11, 2)
-    move = Move(journal=config.journal,
-        period=Period.find(member.company, date=date), date=date, lines=[
-            Line(account=config.member_account, party=member.party,
-                credit=amount, debit=0),
-            Line(account=config.share_account, debit=amount, credit=0),
-            ])
-    move.save()
-    Move.post([move])
 
 
 def approve(assignment):
@@ -66,7 +47,6 @@ def annas_records():
     """
     pool = Pool()
     Assignment = pool.get('sosolo.convoy.assignment')
-    Employee = pool.get('sosolo.payroll.employee')
     Expense = pool.get('sosolo.convoy.expense')
     Member = pool.get('sosolo.member')
     Payout = pool.get('sosolo.convoy.payout')
@@ -83,10 +63,7 @@ def annas_records():
             'date': dt.date(2026, 11, 3), 'purpose': "Papper",
             'amount': Decimal(125), 'vat_amount': Decimal(25),
             'receipt': RECEIPT, 'receipt_name': 'kvitto.pdf'})
-    employee, = Employee.create([{'party': anna.party.id,
-                'identity_code': '811228-9874', 'tax_method': 'percent',
-                'tax_percent': 30, 'tax_percent_reason': 'side_income',
-                'start_date': dt.date(2026, 1, 1)}])
+    employee = employ(anna.party)
     run, = Run.create([{'company': company.id,
                 'payment_date': dt.date(2026, 11, 25),
                 'payslips': [('create', [{'employee': employee.id,
@@ -96,7 +73,7 @@ def annas_records():
     Run.post([run])
     payslip, = Run(run.id).payslips
     # After the run, which would pay it.
-    credit(anna, Decimal(1000))
+    credit(anna, Decimal(1000), dt.date(2026, 11, 2))
     payout = Payout.request(anna, Decimal(100))
     return {
         'draft': draft.id,
