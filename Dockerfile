@@ -20,7 +20,7 @@ COPY sosolo sosolo
 COPY config config
 # The runtime dependencies of pyproject.toml only: requirements.txt adds
 # the tests' and benchmarks' (browsers, fuzzing, the FEC comparison).
-RUN pip install --no-cache-dir . 'gunicorn>=22'
+RUN pip install --no-cache-dir .
 COPY --from=web /app/node_modules node_modules
 # sao's Swedish (sao/locale/sv.json) beside its own locale files.
 COPY sao/locale sao/locale
@@ -30,7 +30,8 @@ RUN mkdir -p var/sao/locale \
     && ln -s /app/node_modules/tryton-sao/locale/*.json var/sao/locale/ \
     && ln -s /app/sao/locale/sv.json var/sao/locale/sv.json \
     && ln -s /app/node_modules var/sao/node_modules \
-    && useradd --system --home /app tryton
+    && useradd --system --home /app tryton \
+    && mkdir -p var/attachments && chown tryton var/attachments
 USER tryton
 ENV TRYTOND_CONFIG=/app/config/trytond-postgresql.conf \
     TRYTOND_WEB__ROOT=/app/var/sao

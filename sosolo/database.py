@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Create a Tryton database with the SOSOLO modules, and connect to it."""
+import contextlib
 import os
 import subprocess
 import sys
@@ -207,3 +208,31 @@ def in_transaction(name, config_file, func, readonly=False, commit=True):
             else:
                 transaction.rollback()
             return result
+
+
+@contextlib.contextmanager
+def membership(name):
+    """A read-only transaction on `name` with sosolo_membership, in the
+    context of its cooperative (the first company) and in Swedish.
+
+    Yields (pool, company). The commands that read the member register
+    start here; a database without it is one line, not a traceback.
+    """
+    if not exists(name):
+        raise CommandError(f"databasen {name} finns inte")
+    from trytond.pool import Pool
+    from trytond.transaction import Transaction
+    Pool.start()
+    pool = Pool(name)
+    pool.init()
+    with Transaction().start(name, 0, readonly=True):
+        if 'sosolo.member' not in dict(pool.iterobject()):
+            raise CommandError(
+                "modulen sosolo_membership är inte aktiverad")
+        Company = pool.get('company.company')
+        companies = Company.search([], limit=1)
+        if not companies:
+            raise CommandError("databasen har ingen förening")
+        company, = companies
+        with Transaction().set_context(company=company.id, language='sv'):
+            yield pool, company

@@ -24,6 +24,7 @@ import unittest
 from decimal import Decimal
 from pathlib import Path
 
+from .production import compose_services
 from .server import (
     BIN,
     PG_URI,
@@ -40,7 +41,8 @@ from .server import (
 README = ROOT / 'README.md'
 #: The commands README.md must show, each run by ReadmeCommandsTest.
 REQUIRED = {'sie-export', 'sie-import', 'bgmax-import', 'tax-tables-import',
-    'tax', 'agi', 'member-register', 'salary-calc', 'demo', 'init'}
+    'tax', 'agi', 'member-register', 'salary-calc', 'demo', 'init',
+    'kpi'}
 TAX_TABLES = (ROOT / 'addons' / 'sosolo_payroll' / 'tests' / 'data'
     / 'skattetabell-2026-30B-tabell-33-35.csv')
 
@@ -399,6 +401,33 @@ class ReadmeCommandsTest(unittest.TestCase):
             self.assertEqual(rows[0], HEADER)
             self.assertEqual(len(rows) - 1, members)
 
+    def run_kpi(self, line, args):
+        "The figures of today: active members as the register has them"
+        self.assertEqual(args.date, self.today.isoformat())
+        result = self.sh(line)
+        self.assertOk(result, line)
+        day = self.today.isoformat()
+        active = self.query("SELECT COUNT(*) FROM sosolo_member "
+            f"WHERE entry_date <= '{day}' AND (exit_date IS NULL "
+            "OR state NOT IN ('resigned', 'left') "
+            f"OR exit_date >= '{day}')")[0][0]
+        self.assertTrue(active)
+        if not args.json:
+            self.assertIn(f"Aktiva medlemmar: {active} (mål 50)",
+                result.stdout)
+            self.assertRegex(result.stdout,
+                r'Medlemmar som krävs för ekonomisk balans: (\d+|–)')
+            return
+        figures = json.loads(result.stdout)
+        members = figures['members']
+        self.assertEqual(members['active'], active)
+        self.assertEqual(members['goal'], 50)
+        for split in ['by_gender', 'by_municipality', 'first_time']:
+            self.assertEqual(sum(members[split].values()), active, split)
+        self.assertEqual(members['inland'] + members['coast'], active)
+        # The demo invoices its members' customers: volume in the year.
+        self.assertGreater(Decimal(figures['money']['invoiced']), 0)
+
     def run_salary_calc(self, line, args):
         result = self.sh(line)
         self.assertOk(result, line)
@@ -421,6 +450,15 @@ class ReadmeCommandsTest(unittest.TestCase):
         env = clean_env(self.home,
             SOSOLO_ADMIN_PASSWORD='a-long-admin-password')
         env['PATH'] = f"{ROOT / '.venv' / 'bin'}:{env['PATH']}"
+        # The e-mail links compose makes of SOSOLO_PUBLIC_URL in .env:
+        # init has nothing to ask, and writes nothing.
+        _, compose_env = compose_services({'POSTGRES_PASSWORD': 'x',
+                'SOSOLO_PUBLIC_URL': 'https://portal.example',
+                'SOSOLO_DATABASE': args.database})['trytond']
+        env.update({k: v for k, v in compose_env.items()
+                if k.startswith('TRYTOND_WEB__')})
+        config = repo / args.config
+        before = config.read_text()
         if backend() == 'postgresql':
             env['TRYTOND_DATABASE__URI'] = PG_URI
             # One cluster holds both: the demo copy the README's other
@@ -433,6 +471,7 @@ class ReadmeCommandsTest(unittest.TestCase):
         result = self.sh(command, cwd=repo, env=env)
         self.assertOk(result, line)
         self.assertIn(f"Databasen {args.database} är klar", result.stdout)
+        self.assertEqual(config.read_text(), before)
         if backend() == 'sqlite':
             with sqlite3.connect(
                     repo / 'var' / 'db' / f'{args.database}.sqlite') as conn:
@@ -493,6 +532,8 @@ class ReadmeCommandsTest(unittest.TestCase):
                 (f'.venv/bin/sosolo member-register --date {year}-02-30 '
                         '-o fel.csv',
                     f"'{year}-02-30' är inget datum (ÅÅÅÅ-MM-DD)"),
+                (f'.venv/bin/sosolo kpi --date {year}-13-01 --json',
+                    f"'{year}-13-01' är inget datum (ÅÅÅÅ-MM-DD)"),
                 (f'.venv/bin/sosolo agi --period {year}-13 -o fel.xml',
                     f"'{year}-13' är ingen månad (ÅÅÅÅ-MM)"),
                 (f'.venv/bin/sosolo sie-export --fiscal-year {year - 50} '
@@ -586,15 +627,60 @@ class InitCommandTest(unittest.TestCase):
         self.assertTrue(result.stderr.startswith('sosolo: '))
         self.assertFalse(self.database_exists())
 
+    def without_links(self):
+        "The configuration with no e-mail links, as a new server's."
+        text = self.config.read_text()
+        self.config.write_text(re.sub(
+                r'(?m)^(reset_password_url|email_validation_url) = .*\n',
+                '', text))
+        self.assertNotIn('_url', self.config.read_text())
+
+    def test_public_url_refused(self):
+        "an address that is not absolute http(s) is refused, nothing made"
+        self.without_links()
+        for url in ['ftp://portal.example', '/sosolo/portal',
+                'portal.example', 'https://', 'javascript:alert(1)']:
+            with self.subTest(url=url):
+                result = self.sosolo('init', '--company', 'X ek. för.',
+                    '--orgnr', '769640-1236', '--public-url', url)
+                self.assertEqual((result.returncode, result.stderr), (1,
+                        f"sosolo: portalens adress {url!r} är ingen "
+                        "absolut http- eller https-adress "
+                        "(t.ex. https://portal.example)\n"))
+                self.assertFalse(self.database_exists())
+        self.assertNotIn('_url', self.config.read_text())
+
+    def test_public_url_asked(self):
+        "without the links nor a terminal, init names --public-url"
+        self.without_links()
+        result = self.sosolo('init', '--company', 'X ek. för.',
+            '--orgnr', '769640-1236')
+        self.assertEqual((result.returncode, result.stderr), (1,
+                "sosolo: ange portalens publika adress med --public-url "
+                "https://… (ingen terminal att fråga på)\n"))
+        self.assertFalse(self.database_exists())
+
     def test_init_sets_up_the_books(self):
         "init creates the cooperative's books, ready to use, in Swedish"
         start = dt.date(dt.date.today().year + 1, 7, 1)
+        self.without_links()
         result = self.sosolo('init', '--company',
             'Inlandets Kooperativ ek. för.', '--orgnr', '7696401236',
             '--vat', 'SE769640123601', '--bankgiro', '50501055',
-            '--payment-days', '20', '--fiscal-year-start', str(start))
+            '--payment-days', '20', '--fiscal-year-start', str(start),
+            '--public-url', 'https://portal.example/')
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn('Inlandets Kooperativ', result.stdout)
+        # The links in e-mails go to the public address, read by trytond.
+        from trytond.config import TrytonConfigParser
+        written = TrytonConfigParser()
+        written.update_etc(str(self.config))
+        self.assertEqual(
+            [written.get('web', o) for o in ['reset_password_url',
+                    'email_validation_url']],
+            [f'https://portal.example/{self.database}/portal/nytt-losenord',
+                f'https://portal.example/{self.database}/portal/'
+                'bekrafta-epost'])
 
         # Read the database back with proteus in a clean process.
         script = (

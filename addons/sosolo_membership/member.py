@@ -32,6 +32,11 @@ GENDERS = [
     ('male', "Man"),
     ('other', "Other or non-binary"),
     ]
+FIRST_TIME = [
+    (None, ""),
+    ('yes', "Yes"),
+    ('no', "No"),
+    ]
 MUNICIPALITIES = ([(None, "")] + rules.MUNICIPALITIES
     + [(rules.OTHER_MUNICIPALITY, "Other")])
 
@@ -73,6 +78,9 @@ class Member(Workflow, ModelSQL, ModelView):
     municipality = fields.Selection(MUNICIPALITIES, "Municipality",
         help="Optional, only for the cooperative's follow-up of where "
         "members work.")
+    first_time = fields.Selection(FIRST_TIME, "First-Time Entrepreneur",
+        help="Optional, self-reported: whether this is the member's first "
+        "business, for the cooperative's follow-up.")
     consent_statutes = fields.Timestamp("Statutes Accepted", readonly=True)
     consent_data = fields.Timestamp("Data Processing Accepted",
         readonly=True)

@@ -3,7 +3,9 @@
 import datetime as dt
 import getpass
 import os
+import re
 import sys
+from urllib.parse import urlsplit
 
 from .. import database
 from ..errors import CommandError
@@ -36,6 +38,98 @@ def configure(parser):
         help="första dagen i räkenskapsåret (standard: 1 januari i år)")
     parser.add_argument('--admin-email', default='',
         help="e-postadress till användaren admin")
+    parser.add_argument('--public-url',
+        help="portalens publika adress, t.ex. https://portal.example: "
+        "länkarna i e-post om nytt lösenord och bekräftad e-post går dit "
+        "(skrivs i konfigurationsfilen; frågas efter om konfigurationen "
+        "inte redan har dem)")
+
+
+#: The portal pages that e-mails link to: {[web] option: page}, under
+#: PUBLIC/DATABASE/portal/ (sosolo_portal.web_user.configured_url).
+EMAIL_LINKS = {
+    'reset_password_url': 'nytt-losenord',
+    'email_validation_url': 'bekrafta-epost',
+    }
+
+
+def public_url(value):
+    """The portal's public address, as an absolute http(s) URL without a
+    trailing slash; a CommandError for anything else."""
+    value = (value or '').strip()
+    parts = urlsplit(value)
+    if (parts.scheme not in {'http', 'https'} or not parts.netloc
+            or parts.query or parts.fragment):
+        raise CommandError(f"portalens adress {value!r} är ingen absolut "
+            "http- eller https-adress (t.ex. https://portal.example)")
+    return value.rstrip('/')
+
+
+def email_links(public, database):
+    "{[web] option: absolute URL} for the portal at `public`."
+    return {option: f'{public}/{database}/portal/{page}'
+        for option, page in EMAIL_LINKS.items()}
+
+
+def configured_links():
+    """The [web] e-mail link options the configuration already holds as
+    absolute http(s) URLs (from the file or the environment), or None."""
+    from trytond import config
+    links = {option: config.get('web', option) for option in EMAIL_LINKS}
+    for url in links.values():
+        parts = urlsplit(url or '')
+        if parts.scheme not in {'http', 'https'} or not parts.netloc:
+            return None
+    return links
+
+
+def ask_public_url(args):
+    """The public address from --public-url, else asked for on the
+    terminal; None when the configuration already has the links and no
+    address was given."""
+    if args.public_url is not None:
+        return public_url(args.public_url)
+    if configured_links():
+        return None
+    if not sys.stdin.isatty():
+        raise CommandError("ange portalens publika adress med "
+            "--public-url https://… (ingen terminal att fråga på)")
+    try:
+        answer = input("Portalens publika adress (https://…): ")
+    except EOFError:
+        answer = ''
+    return public_url(answer)
+
+
+def write_links(config_file, links):
+    """Set the [web] options `links` in `config_file`, keeping the rest
+    of the file (its comments too) as it is."""
+    path = os.path.abspath(config_file)
+    with open(path, encoding='utf-8') as file:
+        lines = file.read().splitlines()
+    section, web_end, todo = None, None, dict(links)
+    for i, line in enumerate(lines):
+        header = re.match(r'\s*\[([^]]+)\]', line)
+        if header:
+            section = header.group(1).strip()
+            if section == 'web':
+                web_end = i + 1
+            continue
+        if section != 'web':
+            continue
+        if line.strip():
+            web_end = i + 1
+        option = re.match(r'\s*([\w.-]+)\s*[=:]', line)
+        if option and option.group(1) in todo:
+            name = option.group(1)
+            lines[i] = f'{name} = {todo.pop(name)}'
+    added = [f'{name} = {url}' for name, url in todo.items()]
+    if web_end is None:
+        lines += ['', '[web]'] + added
+    else:
+        lines[web_end:web_end] = added
+    with open(path, 'w', encoding='utf-8') as file:
+        file.write('\n'.join(lines) + '\n')
 
 
 def admin_password():
@@ -75,6 +169,21 @@ def run(args):
         else dt.date(dt.date.today().year, 1, 1))
     if database.exists(args.database):
         raise CommandError(f"databasen {args.database} finns redan")
+    public = ask_public_url(args)
+    links = public and email_links(public, args.database)
+    environment = {option: os.environ.get(f'TRYTOND_WEB__{option.upper()}')
+        for option in EMAIL_LINKS}
+    if links and environment == links:
+        # Set already, as docker-compose.yml sets them.
+        links = None
+    for option, url in (links or {}).items():
+        if environment[option]:
+            # The file would win over the environment (load_config), and
+            # a container's file is not kept: the two must agree.
+            raise CommandError(f"--public-url ger {url}, men miljön "
+                f"sätter TRYTOND_WEB__{option.upper()}={environment[option]}")
+    if links and not os.access(args.config, os.W_OK):
+        raise CommandError(f"kan inte skriva länkarna i {args.config}")
     password = admin_password()
     progress = Progress(f"Init {args.database}")
     progress.step(label="Skapar databasen")
@@ -90,5 +199,9 @@ def run(args):
         database.drop(args.database)
         raise
     progress.finish()
+    if links:
+        write_links(args.config, links)
+        print(f"Länkarna i e-post går till {public}/{args.database}/portal/ "
+            f"(skrivet i {args.config}).")
     print(f"Databasen {args.database} är klar för {args.company}.")
     return 0

@@ -11,7 +11,6 @@ import datetime as dt
 import io
 
 from .. import database
-from ..errors import CommandError
 from .init import date
 
 NAME = 'member-register'
@@ -56,32 +55,16 @@ def to_csv(rows, kinds):
 
 def run(args):
     args.date = date(args.date)
-    if not database.exists(args.database):
-        raise CommandError(f"databasen {args.database} finns inte")
-    from trytond.pool import Pool
-    from trytond.transaction import Transaction
-    Pool.start()
-    pool = Pool(args.database)
-    pool.init()
-    with Transaction().start(args.database, 0, readonly=True):
-        if 'sosolo.member' not in dict(pool.iterobject()):
-            raise CommandError(
-                "modulen sosolo_membership är inte aktiverad")
-        Company = pool.get('company.company')
-        companies = Company.search([], limit=1)
-        if not companies:
-            raise CommandError("databasen har ingen förening")
-        company, = companies
-        with Transaction().set_context(company=company.id, language='sv'):
-            if args.format == 'csv':
-                from trytond.modules.sosolo_membership.report import KINDS_SV
-                Member = pool.get('sosolo.member')
-                content = to_csv(Member.register(args.date, company.id),
-                    dict(KINDS_SV))
-            else:
-                Register = pool.get('sosolo.member.register', type='report')
-                _, content, _, _ = Register.execute(
-                    [], {'date': args.date.isoformat()})
+    with database.membership(args.database) as (pool, company):
+        if args.format == 'csv':
+            from trytond.modules.sosolo_membership.report import KINDS_SV
+            Member = pool.get('sosolo.member')
+            content = to_csv(Member.register(args.date, company.id),
+                dict(KINDS_SV))
+        else:
+            Register = pool.get('sosolo.member.register', type='report')
+            _, content, _, _ = Register.execute(
+                [], {'date': args.date.isoformat()})
     with open(args.output, 'wb') as file:
         file.write(bytes(content))
     print(f"Medlemsförteckningen per {args.date} finns i {args.output}.")

@@ -25,6 +25,7 @@ from trytond.modules.sosolo_sweden.tests.translation import (
     SwedishTranslationTestMixin,
 )
 from trytond.pool import Pool
+from trytond.pyson import PYSONDecoder
 from trytond.tests.test_tryton import DB_NAME, ModuleTestCase, with_transaction
 from trytond.transaction import Transaction
 
@@ -158,6 +159,27 @@ class SosoloConvoyTestCase(
     def setUpClass(cls):
         super().setUpClass()
         setup_books()
+
+    @with_transaction()
+    def test_todo_entries_open_their_records(self):
+        "Each To Do entry's domain searches; an applicant is listed"
+        pool = Pool()
+        Action = pool.get('ir.action.act_window')
+        ModelData = pool.get('ir.model.data')
+        company, member = make_member(Decimal('10.00'))
+        actions = Action.browse([data.db_id for data in ModelData.search([
+                        ('module', '=', 'sosolo_convoy'),
+                        ('fs_id', 'like', 'act_todo_%'),
+                        ])])
+        self.assertEqual(len(actions), 7)
+        found = {}
+        with set_company(company):
+            for action in actions:
+                Model = pool.get(action.res_model)
+                domain = PYSONDecoder({}).decode(action.pyson_domain)
+                found[action.res_model] = Model.search(domain)
+        self.assertEqual(found['sosolo.member'], [member])
+        self.assertEqual(found['account.invoice'], [])
 
     @with_transaction()
     def test_payout_available(self):

@@ -1,0 +1,116 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The follow-up figures as back-office graphs and lists (issue 17).
+
+Two table_query models over the register: the members active at the
+date chosen in the context, by municipality, gender and first-time
+entrepreneur; and the new members per month. Their counts agree with
+kpi.py and figures.is_active.
+"""
+import datetime as dt
+
+from sql import Literal, Null
+from sql.aggregate import Count, Min
+from sql.conditionals import Case
+from sql.functions import DateTrunc
+
+from trytond.model import ModelSQL, ModelView, fields
+from trytond.pool import Pool
+from trytond.transaction import Transaction
+
+from . import figures
+from .member import FIRST_TIME, GENDERS, MUNICIPALITIES
+
+
+class FigureContext(ModelView):
+    "Membership Figures Context"
+    __name__ = 'sosolo.member.figure.context'
+
+    date = fields.Date("Date", required=True)
+
+    @classmethod
+    def default_date(cls):
+        return Pool().get('ir.date').today()
+
+
+class Figure(ModelSQL, ModelView):
+    "Active Members"
+    __name__ = 'sosolo.member.figure'
+
+    company = fields.Many2One('company.company', "Company", readonly=True)
+    municipality = fields.Selection(MUNICIPALITIES, "Municipality",
+        readonly=True)
+    area = fields.Selection([
+            ('inland', "Inland (Region 10)"),
+            ('coast', "Coast"),
+            ], "Area", readonly=True)
+    gender = fields.Selection(GENDERS, "Gender", readonly=True)
+    first_time = fields.Selection(FIRST_TIME, "First-Time Entrepreneur",
+        readonly=True)
+    members = fields.Integer("Members", readonly=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('municipality', 'ASC'), ('id', 'ASC')]
+
+    @classmethod
+    def table_query(cls):
+        pool = Pool()
+        member = pool.get('sosolo.member').__table__()
+        context = Transaction().context
+        date = context.get('date') or pool.get('ir.date').today()
+        if isinstance(date, str):
+            date = dt.date.fromisoformat(date)
+        # As figures.is_active: entered, and the exit date (once the
+        # member resigned) not passed.
+        where = ((member.entry_date != Null) & (member.entry_date <= date)
+            & ((member.exit_date == Null)
+                | ~member.state.in_(['resigned', 'left'])
+                | (member.exit_date >= date)))
+        if context.get('company'):
+            where &= member.company == context['company']
+        area = Case((member.municipality.in_(sorted(figures.INLAND)),
+                'inland'), else_='coast')
+        return member.select(
+            Min(member.id).as_('id'),
+            member.company.as_('company'),
+            member.municipality.as_('municipality'),
+            area.as_('area'),
+            member.gender.as_('gender'),
+            member.first_time.as_('first_time'),
+            Count(Literal('*')).as_('members'),
+            where=where,
+            group_by=[member.company, member.municipality, area,
+                member.gender, member.first_time])
+
+
+class FigureMonth(ModelSQL, ModelView):
+    "New Members per Month"
+    __name__ = 'sosolo.member.figure.month'
+
+    company = fields.Many2One('company.company', "Company", readonly=True)
+    month = fields.Date("Month", readonly=True)
+    members = fields.Integer("New Members", readonly=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('month', 'ASC'), ('id', 'ASC')]
+
+    @classmethod
+    def table_query(cls):
+        pool = Pool()
+        member = pool.get('sosolo.member').__table__()
+        month = cls.month.sql_cast(DateTrunc('month', member.entry_date))
+        where = member.entry_date != Null
+        company = Transaction().context.get('company')
+        if company:
+            where &= member.company == company
+        return member.select(
+            Min(member.id).as_('id'),
+            member.company.as_('company'),
+            month.as_('month'),
+            Count(Literal('*')).as_('members'),
+            where=where,
+            group_by=[member.company, month])

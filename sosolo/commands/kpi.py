@@ -1,0 +1,97 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""``sosolo kpi``: the follow-up figures for the funders at a date.
+
+Members active at the date against the goal of 50, by gender, by
+municipality, inland against coast and first-time entrepreneurs; new
+members per month; invoiced volume and salaries paid in the fiscal year
+up to the date; the members needed to break even (issue 17). The
+figures are sosolo_membership's kpi.kpi; this prints them.
+"""
+import datetime as dt
+import json
+from decimal import Decimal
+
+from .. import database
+from .init import date
+
+NAME = 'kpi'
+HELP = "visa uppföljningens nyckeltal per ett datum (text eller JSON)"
+
+GENDERS_SV = {'female': "Kvinna", 'male': "Man",
+    'other': "Annat eller ickebinär", 'undisclosed': "Vill inte uppge"}
+FIRST_TIME_SV = {'yes': "Ja", 'no': "Nej", 'undisclosed': "Vill inte uppge"}
+
+
+def configure(parser):
+    parser.add_argument('--date', default=dt.date.today().isoformat(),
+        help="nyckeltalen per detta datum, ÅÅÅÅ-MM-DD (standard: i dag)")
+    parser.add_argument('--json', action='store_true',
+        help="skriv JSON i stället för text")
+
+
+def amount(value):
+    if value is None:
+        return "–"
+    return f'{value:,.2f}'.replace(',', ' ').replace('.', ',') + " kr"
+
+
+def to_json(figures):
+    def default(value):
+        if isinstance(value, Decimal):
+            return str(value)
+        raise TypeError(value)
+    return json.dumps(figures, default=default, ensure_ascii=False,
+        indent=2)
+
+
+def to_text(figures, municipalities):
+    members = figures['members']
+    money = figures['money']
+    even = figures['break_even']
+    lines = [
+        f"Nyckeltal per {figures['date']}",
+        "",
+        f"Aktiva medlemmar: {members['active']} (mål {members['goal']})",
+        f"Inlandet (Region 10): {members['inland']}",
+        f"Kusten: {members['coast']}",
+        "Kön:",
+        ]
+    lines += [f"  {GENDERS_SV[k]}: {v}"
+        for k, v in members['by_gender'].items()]
+    lines.append("Förstagångsföretagare:")
+    lines += [f"  {FIRST_TIME_SV[k]}: {v}"
+        for k, v in members['first_time'].items()]
+    lines.append("Kommun:")
+    lines += [f"  {municipalities.get(k, k)}: {v}"
+        for k, v in members['by_municipality'].items()]
+    lines.append("Nya medlemmar per månad:")
+    lines += [f"  {m['month']}: {m['new']}" for m in members['new_per_month']]
+    lines += [
+        "",
+        f"Räkenskapsåret {money['start']}–{money['end']}:",
+        f"Fakturerat (exkl. moms): {amount(money['invoiced'])}",
+        f"Utbetalda löner (brutto): {amount(money['salaries_paid'])}",
+        f"Avgiftsintäkter: {amount(even['fee_income'])}",
+        f"Avgiftsintäkt per medlem: {amount(even['fee_income_per_member'])}",
+        f"Verksamhetens kostnader: {amount(even['operating_costs'])}",
+        "Medlemmar som krävs för ekonomisk balans: "
+        + (str(even['members_needed']) if even['members_needed'] is not None
+            else "– (ingen avgiftsintäkt)"),
+        ]
+    return '\n'.join(lines)
+
+
+def run(args):
+    args.date = date(args.date)
+    with database.membership(args.database) as (pool, company):
+        from trytond.modules.sosolo_membership import kpi, rules
+        figures = kpi.kpi(args.date, company.id)
+    if args.json:
+        print(to_json(figures))
+    else:
+        municipalities = dict(rules.MUNICIPALITIES)
+        municipalities.update({rules.OTHER_MUNICIPALITY: "Annan kommun",
+                'undisclosed': "Vill inte uppge"})
+        print(to_text(figures, municipalities))
+    return 0
