@@ -160,7 +160,7 @@ def _assignment_form(request, pool, user, member, record):
         # More line rows without JavaScript: the same form, longer.
         return render(request, 'assignment_form.html', user=user,
             form=form, rows=_rows(form, 3), **page)
-    errors, values = _assignment_values(form, customers)
+    values, errors = _assignment_values(form, customers)
     if errors:
         return render(request, 'assignment_form.html', user=user,
             form=form, rows=_rows(form, 0), errors=errors,
@@ -221,7 +221,7 @@ def _rows(form, blank):
 
 
 def _assignment_values(form, customers):
-    "The errors by field name, and the values for Assignment.enter."
+    "The values for Assignment.enter, and the errors by field name."
     values, errors = assignment_form(customers).parse(form)
     if values['customer'] == 'new':
         new, new_errors = CUSTOMER.parse(form)
@@ -236,16 +236,15 @@ def _assignment_values(form, customers):
     if start and end and end < start:
         errors['end_date'] = gettext('sosolo_convoy.msg_portal_period')
     lines = []
-    for i in filter(lambda i: _filled(form, i), range(MAX_LINES)):
+    for i in [i for i in range(MAX_LINES) if _filled(form, i)]:
         line, line_errors = line_form(i).parse(form)
         errors.update(line_errors)
         lines.append({n: line[f'line-{i}-{n}'] for n in LINE_FIELDS})
     if not lines:
         errors['line-0-description'] = gettext(
             'sosolo_convoy.msg_portal_lines_required')
-    return errors, {'customer': customer,
-        'description': values['description'],
-        'start_date': start, 'end_date': end, 'lines': lines}
+    return {'customer': customer, 'description': values['description'],
+        'start_date': start, 'end_date': end, 'lines': lines}, errors
 
 
 # Customer invoices
