@@ -16,6 +16,8 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 # trytond wants these folders absolute; config/trytond.conf leaves them out.
 export TRYTOND_DATABASE__PATH ?= $(CURDIR)/var/db
 export TRYTOND_WEB__ROOT ?= $(CURDIR)/var/sao
+# The cooperative's seal (key.pem, certificate.pem); the demo makes one.
+export TRYTOND_SOSOLO_TEMPLATES__SEAL_DIRECTORY ?= $(CURDIR)/var/seal
 
 .PHONY: run test lint bench venv web pg-start pg-stop clean
 

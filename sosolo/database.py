@@ -17,6 +17,7 @@ MODULES = [
     'sosolo_portal',
     'sosolo_membership',
     'sosolo_convoy',
+    'sosolo_templates',
     ]
 
 
@@ -33,6 +34,7 @@ def installed_modules():
 FOLDERS = {
     ('database', 'path'): 'var/db',
     ('web', 'root'): 'var/sao',
+    ('sosolo_templates', 'seal_directory'): 'var/seal',
     }
 
 
@@ -57,6 +59,8 @@ def load_config(config_file):
     from trytond import config
     for (section, option), value in values.items():
         # Already imported (main() called in-process): set them anyway.
+        if not config.has_section(section):
+            config.add_section(section)
         config.set(section, option, value)
     config.update_etc(config_file)
     return config

@@ -174,10 +174,17 @@ def load(config, progress, today=None):
     if _activated(config, 'sosolo_payroll'):
         from . import demo_payroll
         demo_payroll.load(config, company, members, progress, dates)
+    if _activated(config, 'sosolo_templates'):
+        # Before the assignments: approving one issues its employment
+        # information from the published template.
+        from . import demo_templates
+        demo_templates.load(config, company, progress)
     if _activated(config, 'sosolo_convoy'):
         from . import demo_convoy
         demo_convoy.load(config, company, customers, members, progress,
             dates)
+    if _activated(config, 'sosolo_templates'):
+        demo_templates.sign_agreement(config, progress, dates.today)
     return company, members
 
 

@@ -41,8 +41,8 @@ from .server import (
 README = ROOT / 'README.md'
 #: The commands README.md must show, each run by ReadmeCommandsTest.
 REQUIRED = {'sie-export', 'sie-import', 'bgmax-import', 'tax-tables-import',
-    'tax', 'agi', 'member-register', 'salary-calc', 'demo', 'init',
-    'kpi'}
+    'tax', 'agi', 'member-register', 'salary-calc', 'sick-pay', 'demo',
+    'init', 'kpi'}
 TAX_TABLES = (ROOT / 'addons' / 'sosolo_payroll' / 'tests' / 'data'
     / 'skattetabell-2026-30B-tabell-33-35.csv')
 
@@ -440,6 +440,12 @@ class ReadmeCommandsTest(unittest.TestCase):
             rf'kolumn {args.column} +-[0-9 ]+,00 kr$')
         self.assertRegex(lines[-1], r'^Nettolön +[0-9 ]+,00 kr$')
 
+    def run_sick_pay(self, line, args):
+        result = self.sh(line)
+        self.assertOk(result, line)
+        self.assertRegex(result.stdout.splitlines()[-1],
+            r'^Sjuklön att betala +4 430,77 kr$')
+
     def run_container_init(self, line, args):
         """The container's init (README, Production) on an empty folder:
         the image has sosolo on PATH, compose gives the database in the
@@ -822,6 +828,71 @@ class SalaryCalcCommandTest(unittest.TestCase):
                 ]:
             with self.subTest(args=args):
                 result = self.calc(*args)
+                self.assertEqual(result.returncode, 1)
+                self.assertEqual(result.stderr, f"sosolo: {message}\n")
+
+
+
+class SickPayCommandTest(unittest.TestCase):
+    """`sosolo sick-pay` (#16): sjuklönelagen (1991:1047) 6 § as the pay
+    run computes it, in a clean environment; it needs no database."""
+
+    def sick_pay(self, *args):
+        return subprocess.run(
+            [str(BIN / 'sosolo'), 'sick-pay', *args],
+            cwd=ROOT, capture_output=True, text=True, env=_env(),
+            stdin=subprocess.DEVNULL)
+
+    def test_worked_examples(self):
+        "a week, two weeks, and a day that does not cover the karensavdrag"
+        for lost, expected in [
+                ('6923.08', {'sick_pay': '4430.77',
+                        'karensavdrag': '1107.69', 'gross': '5538.46'}),
+                ('13846,16', {'sick_pay': '9969.24',
+                        'karensavdrag': '1107.69', 'gross': '11076.93'}),
+                ('692.31', {'sick_pay': '0.00',
+                        'karensavdrag': '553.85', 'gross': '553.85'}),
+                ]:
+            with self.subTest(lost=lost):
+                result = self.sick_pay('--lost-pay', lost,
+                    '--week-pay', '6923.08', '--json')
+                self.assertEqual(result.returncode, 0, result.stderr)
+                data = json.loads(result.stdout)
+                self.assertEqual(data, dict(expected,
+                        lost_pay=lost.replace(',', '.'),
+                        week_pay='6923.08'))
+
+    def test_table(self):
+        "without --json, a Swedish table"
+        result = self.sick_pay('--lost-pay', '6 923,08', '--week-pay',
+            '6923,08')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual([l.split('  ')[0] for l in
+                result.stdout.splitlines()], [
+                "Förlorad lön dag 1–14", "Sjuklön 80 %", "Karensavdrag",
+                "Sjuklön att betala"])
+        self.assertRegex(result.stdout.splitlines()[2],
+            r'^Karensavdrag +-1 107,69 kr$')
+
+    def test_rest_of_karensavdrag(self):
+        "--karensavdrag-taken leaves the rest of the period's karensavdrag"
+        result = self.sick_pay('--lost-pay', '1384.62', '--week-pay',
+            '6923.08', '--karensavdrag-taken', '553.85', '--json')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(json.loads(result.stdout)['sick_pay'], '553.86')
+
+    def test_bad_input(self):
+        "bad input is one Swedish line and exit 1"
+        for args, message in [
+                (['--lost-pay', 'mycket', '--week-pay', '1'],
+                    "--lost-pay: 'mycket' är inget belopp"),
+                (['--lost-pay', '-5', '--week-pay', '1'],
+                    "--lost-pay: '-5' är negativt"),
+                (['--lost-pay', '5', '--week-pay', '0'],
+                    "--week-pay: veckolönen måste vara över 0"),
+                ]:
+            with self.subTest(args=args):
+                result = self.sick_pay(*args)
                 self.assertEqual(result.returncode, 1)
                 self.assertEqual(result.stderr, f"sosolo: {message}\n")
 

@@ -35,6 +35,9 @@ class Calculation:
     holiday_pay: Decimal
     tax: Decimal
     net: Decimal
+    pension_rate: Decimal = _ZERO  # percent of gross
+    pension_premium: Decimal = _ZERO
+    pension_tax: Decimal = _ZERO  # särskild löneskatt, 24.26 %
 
     def as_dict(self):
         "Every step, Decimals as strings, money in öre (for JSON)."
@@ -77,12 +80,14 @@ def effective_rate(chosen, available):
 
 
 def compute(amount, fee_rate, minimum_fee, rates, birth_date, payment_date,
-        tax_lookup=None, tax_percent=None):
+        tax_lookup=None, tax_percent=None, pension_rate=None):
     """Every step from `amount` invoiced excl. VAT to the net pay.
 
     `rates` are sosolo_payroll.rules.ContributionRate; `tax_lookup(gross)`
     gives the tax of the member's table, or `tax_percent` a fixed
-    percentage (payroll.fixed_percent_tax); with neither, no tax.
+    percentage (payroll.fixed_percent_tax); with neither, no tax. A
+    `pension_rate` (percent of gross, the plan's) reserves the premium
+    and the särskild löneskatt on it, as the pay run does.
     Raises payroll.NoContributionRate when no rate applies.
     """
     amount = Decimal(amount)
@@ -90,7 +95,8 @@ def compute(amount, fee_rate, minimum_fee, rates, birth_date, payment_date,
     available = amount - fee
     chosen = payroll.applicable_rates(rates, birth_date, payment_date)
     split = payroll.salary_from_available(
-        available, effective_rate(chosen, available))
+        available, effective_rate(chosen, available),
+        pension_rate=pension_rate)
     if tax_lookup is not None:
         tax = Decimal(tax_lookup(split.gross))
     elif tax_percent is not None:
@@ -105,7 +111,10 @@ def compute(amount, fee_rate, minimum_fee, rates, birth_date, payment_date,
         employer_contributions=split.contributions,
         gross=split.gross, salary=split.salary,
         holiday_pay=split.holiday_pay,
-        tax=tax, net=split.gross - tax)
+        tax=tax, net=split.gross - tax,
+        pension_rate=split.pension_rate,
+        pension_premium=split.pension_premium,
+        pension_tax=split.pension_tax)
 
 
 def compute_from_database(amount, plan, birth_date, payment_date=None,
@@ -133,7 +142,8 @@ def compute_from_database(amount, plan, birth_date, payment_date=None,
     try:
         return compute(amount, plan.fee_rate, plan.minimum_fee,
             Rate.rules_for(payment_date), birth_date, payment_date,
-            tax_lookup=tax_lookup, tax_percent=tax_percent)
+            tax_lookup=tax_lookup, tax_percent=tax_percent,
+            pension_rate=plan.pension_rate)
     except payroll.NoContributionRate:
         raise ContributionRateError(gettext(
                 'sosolo_payroll.msg_contribution_no_rate',

@@ -26,6 +26,12 @@ VAT_RATES = {
     '0': ('3044', 'vat_out_0'),
     }
 
+#: Who bears the cost of a member's sick pay (issue #16).
+SICK_PAY_BEARERS = [
+    ('fund', "Security Fund"),
+    ('member', "Member's Account"),
+    ]
+
 
 def account_by_code(code):
     "The account of the context's company numbered `code`, or None."
@@ -60,6 +66,11 @@ class Configuration(RequiredSettingMixin, ModelSingleton, ModelSQL,
         help="The journal of the moves on the members' accounts.")
     default_plan = fields.Many2One('sosolo.convoy.plan', "Default Plan",
         help="The plan of members who have none.")
+    sick_pay_bearer = fields.Selection(SICK_PAY_BEARERS,
+        "Sick Pay Paid By", required=True,
+        help="Who bears the cost of sick pay (days 1-14) and its "
+        "employer contributions: the cooperative's security fund, or "
+        "the member's own activity account.")
 
     @classmethod
     def default_member_account(cls):
@@ -78,6 +89,10 @@ class Configuration(RequiredSettingMixin, ModelSingleton, ModelSQL,
         Journal = Pool().get('account.journal')
         journals = Journal.search([('type', '=', 'general')], limit=1)
         return journals[0].id if journals else None
+
+    @classmethod
+    def default_sick_pay_bearer(cls):
+        return 'fund'
 
     @classmethod
     def default_default_plan(cls):

@@ -28,3 +28,7 @@ class AllowanceRateError(UserError):
 class ExpenseError(UserError):
     pass
 # end expense
+
+
+class ReferenceRateError(ValidationError):
+    pass

@@ -438,7 +438,7 @@ class PayRun(metaclass=PoolMeta):
             employee = self.convoy_employee(expense.member, ExpenseError(
                     gettext('sosolo_convoy.msg_expense_no_employee',
                         expense=expense.rec_name, date=date)))
-            payslip = self.convoy_payslip(employee)
+            payslip = self.employee_payslip(employee)
             lines.append(Line(payslip=payslip, sequence=50,
                     kind=PAYSLIP_KINDS[expense.kind], amount=expense.amount,
                     description=expense.purpose, convoy_expense=expense))

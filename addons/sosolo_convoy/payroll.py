@@ -48,19 +48,6 @@ class PayRun(metaclass=PoolMeta):
                 return employee
         raise error
 
-    def convoy_payslip(self, employee):
-        "The payslip of `employee` in this run, made if there is none."
-        Payslip = Pool().get('sosolo.payroll.payslip')
-        # Payouts and expenses both add to it in one transaction.
-        payslips = Payslip.search([
-                ('run', '=', self.id),
-                ('employee', '=', employee.id),
-                ], limit=1)
-        if payslips:
-            return payslips[0]
-        payslip, = Payslip.create([{'run': self.id, 'employee': employee.id}])
-        return payslip
-
     def add_convoy_payouts(self, payouts):
         """Make each payout a payslip of this run.
 
@@ -93,8 +80,9 @@ class PayRun(metaclass=PoolMeta):
             except payroll_rules.NoContributionRate:
                 raise PayoutError(gettext(
                         'sosolo_convoy.msg_payout_no_rate', date=date))
-            breakdown = payroll_rules.salary_from_available(amount, rate)
-            payslip = self.convoy_payslip(employee)
+            breakdown = payroll_rules.salary_from_available(amount, rate,
+                pension_rate=payout.member.convoy_plan.pension_rate)
+            payslip = self.employee_payslip(employee)
             lines += [
                 Line(payslip=payslip, kind='salary', sequence=10,
                     amount=payroll_rules.to_cent(breakdown.salary),
@@ -109,7 +97,8 @@ class PayRun(metaclass=PoolMeta):
                 ]
             payout.payslip = payslip
             payout.paid_amount = payroll_rules.to_cent(
-                breakdown.gross + breakdown.contributions)
+                breakdown.gross + breakdown.contributions
+                + breakdown.pension_premium + breakdown.pension_tax)
         Line.save(lines)
         Payout.save(payouts)
 
@@ -152,27 +141,62 @@ class Payslip(metaclass=PoolMeta):
         """The payslip's move, with the cost taken from the member's account.
 
         Dr member account (party = member) / Cr share account for the
-        gross pay and employer contributions the payouts pay.
+        gross pay and employer contributions the payouts pay, and for the
+        sick pay with its contributions when the configuration puts the
+        cost of sick pay on the member's account (sick_pay_cost).
         """
         pool = Pool()
         Configuration = pool.get('sosolo.convoy.configuration')
         Line = pool.get('account.move.line')
         move = super().get_move(config, journal, period)
+        convoy = Configuration(1)
         with without_check_access():
-            amount = sum((p.paid_amount or _ZERO
-                    for p in self.convoy_payouts), _ZERO)
-        if amount:
-            convoy = Configuration(1)
-            party = self.employee.party
-            member_line = Line(account=convoy.required('member_account'),
-                party=party, debit=amount, credit=_ZERO,
-                description=gettext('sosolo_convoy.msg_payout_description'))
+            amounts = [(sum((p.paid_amount or _ZERO
+                        for p in self.convoy_payouts), _ZERO),
+                    'sosolo_convoy.msg_payout_description')]
+        if convoy.sick_pay_bearer == 'member':
+            amounts.append((self.sick_pay_cost(),
+                    'sosolo_convoy.msg_sick_pay_member_description'))
+        party = self.employee.party
+        lines = []
+        for amount, description in amounts:
+            if not amount:
+                continue
+            lines.append(Line(account=convoy.required('member_account'),
+                    party=party, debit=amount, credit=_ZERO,
+                    description=gettext(description)))
             share_line = Line(account=convoy.required('share_account'),
                 debit=_ZERO, credit=amount)
             if share_line.account.party_required:
                 share_line.party = party
-            move.lines = list(move.lines) + [member_line, share_line]
+            lines.append(share_line)
+        if lines:
+            move.lines = list(move.lines) + lines
         return move
+
+    def get_pension_rate(self):
+        "The pension premium of the member's plan."
+        Member = Pool().get('sosolo.member')
+        # Payroll staff compute payslips without the membership groups.
+        with without_check_access():
+            members = Member.search([
+                    ('party', '=', self.employee.party.id),
+                    ('company', '=', self.run.company.id),
+                    ], limit=1)
+            if members:
+                return members[0].convoy_plan.pension_rate
+        return super().get_pension_rate()
+
+    def sick_pay_cost(self):
+        """The sick pay of the payslip and the employer contributions on
+        it: the contributions in proportion of the sick pay to the gross
+        pay, to the öre."""
+        sick_pay = sum((l.amount for l in self.lines
+                if l.kind == 'sick_pay'), _ZERO)
+        if not sick_pay or not self.gross:
+            return _ZERO
+        return payroll_rules.to_cent(
+            sick_pay + self.contributions * sick_pay / self.gross)
 
 
 class PayslipLine(metaclass=PoolMeta):

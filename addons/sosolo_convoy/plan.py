@@ -20,6 +20,13 @@ class Plan(DeactivableMixin, ModelSQL, ModelView):
             ('minimum_fee', '=', None),
             ('minimum_fee', '>=', 0)],
         help="The smallest fee taken on one invoice, if any.")
+    pension_rate = fields.Numeric("Pension Premium (%)", digits=(5, 2),
+        domain=['OR',
+            ('pension_rate', '=', None),
+            [('pension_rate', '>=', 0), ('pension_rate', '<', 100)]],
+        help="A pension premium as a percentage of the gross pay. The "
+        "member's account pays it and the särskild löneskatt on it "
+        "(24.26 %) with the salary.")
 
     @classmethod
     def default_fee_rate(cls):

@@ -18,6 +18,10 @@ BAS_ACCOUNTS = {
     'net_pay_account': '2820',
     'deduction_account': '2820',
     'bank_account': '1930',
+    'pension_expense_account': '7411',
+    'pension_payable_account': '2890',
+    'pension_tax_expense_account': '7533',
+    'pension_tax_payable_account': '2514',
     }
 
 
@@ -74,6 +78,17 @@ class Configuration(RequiredSettingMixin, ModelSingleton, ModelSQL,
         "Where deductions from net pay are credited.")
     bank_account = account_field("Bank Account",
         "BAS 1930 Företagskonto: salaries are paid from it.")
+    pension_expense_account = account_field("Pension Premiums",
+        "BAS 7411 Premier för kollektiva pensionsförsäkringar.")
+    pension_payable_account = account_field("Pension Premiums Payable",
+        "BAS 2890 Övriga kortfristiga skulder: premiums owed to the "
+        "pension insurer.")
+    pension_tax_expense_account = account_field(
+        "Special Payroll Tax on Pensions",
+        "BAS 7533 Särskild löneskatt för pensionskostnader.")
+    pension_tax_payable_account = account_field(
+        "Special Payroll Tax Payable",
+        "BAS 2514 Beräknad särskild löneskatt på pensionskostnader.")
     payer_iban = fields.Char("Payer IBAN",
         help="The account salaries are paid from (pain.001).")
     payer_bic = fields.Char("Payer BIC")

@@ -34,3 +34,7 @@ class PayRunModificationError(AccessError):
 
 class PayrollConfigurationError(UserError):
     pass
+
+
+class SickLeaveError(UserError):
+    pass

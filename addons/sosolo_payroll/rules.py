@@ -352,6 +352,24 @@ def contributions(rates, birth_date, payment_date, pay):
 
 # Salary formula -----------------------------------------------------------
 
+#: Särskild löneskatt on pension costs: 24.26 % (lag 1991:687 om särskild
+#: löneskatt på pensionskostnader, 3 §). Rounded to öre here; it is
+#: declared for the year in whole kronor.
+PENSION_TAX_RATE = Decimal('24.26')
+
+
+def pension_cost(gross, premium_rate):
+    """The pension premium on `gross` pay at `premium_rate` percent and
+    the särskild löneskatt on it (PENSION_TAX_RATE), each to the öre,
+    half up: (premium, tax).
+
+    >>> pension_cost(Decimal(27443), Decimal('4.5'))
+    (Decimal('1234.94'), Decimal('299.60'))
+    """
+    premium = to_cent(Decimal(gross) * Decimal(premium_rate or 0) / 100)
+    return premium, to_cent(premium * PENSION_TAX_RATE / 100)
+
+
 @dataclass(frozen=True)
 class SalaryBreakdown:
     available: Decimal
@@ -360,10 +378,13 @@ class SalaryBreakdown:
     salary: Decimal  # gross less holiday pay
     holiday_pay: Decimal
     contributions: Decimal
+    pension_rate: Decimal = Decimal(0)  # percent of gross
+    pension_premium: Decimal = Decimal(0)
+    pension_tax: Decimal = Decimal(0)  # särskild löneskatt
 
 
 def salary_from_available(available, rate,
-        holiday_pay_rate=HOLIDAY_PAY_RATE):
+        holiday_pay_rate=HOLIDAY_PAY_RATE, pension_rate=0):
     """Split an amount available for pay costs into pay and contributions.
 
     gross = available / (1 + rate), in whole kronor (half up), holiday
@@ -380,16 +401,27 @@ def salary_from_available(available, rate,
     including holiday pay and 8,989 kr contributions; the gross is
     25,545 kr salary and 3,066 kr holiday pay (28,611 x 12 / 112 =
     3,065.46).
+
+    With a `pension_rate` (percent of gross pay, set by the member's
+    plan) the amount also pays the premium and the särskild löneskatt
+    on it (pension_cost): gross = available / (1 + rate + pension_rate
+    x (1 + PENSION_TAX_RATE)).
     """
     available = Decimal(available)
     rate = Decimal(rate)
-    gross = to_krona(available / (1 + rate / 100), PAY_ROUNDING)
+    pension_rate = Decimal(pension_rate or 0)
+    factor = (1 + rate / 100
+        + pension_rate / 100 * (1 + PENSION_TAX_RATE / 100))
+    gross = to_krona(available / factor, PAY_ROUNDING)
     holiday = to_krona(
         gross * holiday_pay_rate / (1 + holiday_pay_rate),
         HOLIDAY_PAY_ROUNDING)
+    premium, tax = pension_cost(gross, pension_rate)
     return SalaryBreakdown(
         available=available, rate=rate, gross=gross, salary=gross - holiday,
-        holiday_pay=holiday, contributions=available - gross)
+        holiday_pay=holiday, contributions=available - gross - premium - tax,
+        pension_rate=pension_rate, pension_premium=premium,
+        pension_tax=tax)
 
 
 def holiday_pay(salary, rate=HOLIDAY_PAY_RATE):
@@ -399,3 +431,189 @@ def holiday_pay(salary, rate=HOLIDAY_PAY_RATE):
     öre are rounded up (HOLIDAY_PAY_ROUNDING), never dropped.
     """
     return to_krona(Decimal(salary) * rate, HOLIDAY_PAY_ROUNDING)
+
+
+# Sick pay (lag 1991:1047 om sjuklön) ----------------------------------------
+
+#: 6 § första stycket: sick pay is 80 % of the pay and benefits lost.
+SICK_PAY_RATE = Decimal('0.80')
+#: 6 § andra stycket (SFS 2018:648, from 2019-01-01): one karensavdrag
+#: per sick pay period of 20 % of the sick pay of an average week.
+KARENSAVDRAG_RATE = Decimal('0.20')
+#: 7 §: the sick pay period is the first day of the sickness and the
+#: following thirteen calendar days; Försäkringskassan pays from day 15.
+SICK_PAY_PERIOD_DAYS = 14
+#: 8 §: from the eighth calendar day a doctor's certificate is needed.
+CERTIFICATE_FROM_DAY = 8
+#: 12 §: the employer notifies Försäkringskassan within seven calendar
+#: days after the end of the sick pay period (days 15 to 21).
+NOTICE_DAYS = 7
+#: Sick pay and the karensavdrag are rounded to öre, half up, each where
+#: 6 § names it: the 80 % of the pay lost over the whole period, and the
+#: 20 % of the (rounded) sick pay of an average week. The law names no
+#: rounding; this is the one that gives the issue's worked examples
+#: (6,923.08 kr a week: 5,538.46 - 1,107.69 = 4,430.77 kr).
+SICK_PAY_ROUNDING = ROUND_HALF_UP
+
+
+def _to_cent(amount, mode):
+    return Decimal(amount).quantize(_CENT, rounding=mode)
+
+
+@dataclass(frozen=True)
+class SickPay:
+    lost_pay: Decimal
+    week_pay: Decimal
+    gross: Decimal  # 80 % of the lost pay, before the karensavdrag
+    karensavdrag: Decimal  # deducted in this calculation
+    sick_pay: Decimal  # gross less karensavdrag
+
+    def as_dict(self):
+        "Every amount as a string in öre (for JSON)."
+        return {name: str(to_cent(value))
+            for name, value in self.__dict__.items()}
+
+
+def karensavdrag(week_pay):
+    """The karensavdrag of a sick pay period, sjuklönelagen 6 §.
+
+    20 % of the sick pay of an average week, which is 80 % of the pay
+    of an average week (`week_pay`): 6,923.08 kr a week gives a week's
+    sick pay of 5,538.46 kr and a karensavdrag of 1,107.69 kr.
+    """
+    week_sick_pay = _to_cent(
+        SICK_PAY_RATE * Decimal(week_pay), SICK_PAY_ROUNDING)
+    return _to_cent(KARENSAVDRAG_RATE * week_sick_pay, SICK_PAY_ROUNDING)
+
+
+def sick_pay(lost_pay, week_pay, karensavdrag_taken=0):
+    """Sick pay for `lost_pay` lost in one sick pay period.
+
+    Sjuklönelagen (1991:1047) 6 §: sick pay is 80 % of the pay and
+    benefits lost (`lost_pay`, for days 1-14 of the period), less one
+    karensavdrag of 20 % of the sick pay of an average week (`week_pay`
+    is the pay of an average week). Where the sick pay does not cover
+    the karensavdrag, the karensavdrag is capped at the sick pay and
+    the rest is taken from the following days of the same period:
+    `karensavdrag_taken` is what earlier calculations of the period
+    already deducted. Rounded by SICK_PAY_ROUNDING.
+
+    >>> sick_pay(Decimal('6923.08'), Decimal('6923.08')).sick_pay
+    Decimal('4430.77')
+    """
+    lost_pay, week_pay = Decimal(lost_pay), Decimal(week_pay)
+    gross = _to_cent(SICK_PAY_RATE * lost_pay, SICK_PAY_ROUNDING)
+    rest = max(karensavdrag(week_pay) - Decimal(karensavdrag_taken),
+        Decimal(0))
+    deducted = min(rest, gross)
+    return SickPay(lost_pay=lost_pay, week_pay=week_pay, gross=gross,
+        karensavdrag=deducted, sick_pay=gross - deducted)
+
+
+def sick_day(first_date, date):
+    "The day number of `date` in a sickness that began on `first_date`."
+    return (date - first_date).days + 1
+
+
+def sick_pay_period_end(first_date):
+    "The last day the employer pays (sjuklönelagen 7 §: day 14)."
+    return first_date + dt.timedelta(days=SICK_PAY_PERIOD_DAYS - 1)
+
+
+def certificate_required(first_date, last_date):
+    """Whether a doctor's certificate is needed (sjuklönelagen 8 §): the
+    sickness from `first_date` to `last_date` reaches day 8."""
+    return sick_day(first_date, last_date) >= CERTIFICATE_FROM_DAY
+
+
+def notice_due_date(first_date, last_date):
+    """The last day of the employer's notice to Försäkringskassan, or
+    None when the sickness ends within the sick pay period.
+
+    Sjuklönelagen 12 §: when the sickness and the employment go on after
+    the sick pay period, the employer notifies Försäkringskassan within
+    seven calendar days (Försäkringskassan: "senast den 21:a
+    sjukdagen"), giving the employer's organisation number, the
+    employee's personnummer and the first day of the sick pay period.
+    `last_date` None is a sickness that has not ended.
+    """
+    end = sick_pay_period_end(first_date)
+    if last_date is not None and last_date <= end:
+        return None
+    return end + dt.timedelta(days=NOTICE_DAYS)
+
+
+@dataclass(frozen=True)
+class Employment:
+    "One employment with the employer (for a member: one assignment)."
+    start_date: dt.date
+    end_date: dt.date | None  # agreed last day; None: until further notice
+
+
+def _add_month(date):
+    "The same day a month later, or the month's last day."
+    year, month = divmod(date.month, 12)
+    year, month = date.year + year, month + 1
+    for day in range(date.day, 27, -1):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return dt.date(year, month, date.day)
+
+
+def _employment_chain(employments, date):
+    """The employments that count together on `date`, earliest first.
+
+    Sjuklönelagen 3 § andra stycket: time of an earlier employment with
+    the same employer counts if at most fourteen days passed between the
+    employments. The chain ends with the employment that holds `date`;
+    it is empty when none does.
+    """
+    ordered = sorted(employments, key=lambda e: e.start_date)
+    current = [e for e in ordered if e.start_date <= date
+        and (e.end_date is None or date <= e.end_date)]
+    if not current:
+        return []
+    chain = [current[-1]]
+    for employment in reversed(ordered):
+        if employment.start_date >= chain[0].start_date:
+            continue
+        if employment.end_date is None:
+            chain.insert(0, employment)
+            continue
+        gap = (chain[0].start_date - employment.end_date).days - 1
+        if gap > 14:
+            break
+        chain.insert(0, employment)
+    return chain
+
+
+def sick_pay_right(employments, first_date):
+    """Whether an employee falling sick on `first_date` has the right
+    to sick pay from the employer, sjuklönelagen (1991:1047) 3 §.
+
+    The right holds from the first day of the employment. When the
+    agreed employment is shorter than a month, it holds only once the
+    employee has taken up the employment and then been employed
+    fourteen calendar days in a row (3 § första stycket). Time of
+    earlier employments with the same employer counts when at most
+    fourteen days passed between them (3 § andra stycket). For a member
+    each assignment is an employment (a särskild visstidsanställning,
+    LAS 5 § 1), so a series of short assignments with short breaks
+    counts as one employment; days of absence without a valid reason
+    (3 § första stycket, last sentence) are not known here.
+    """
+    chain = _employment_chain(employments, first_date)
+    if not chain:
+        return False
+    start = chain[0].start_date
+    if any(e.end_date is None for e in chain):
+        return True
+    agreed = sum(((e.end_date - e.start_date).days + 1 for e in chain), 0)
+    if agreed >= (_add_month(start) - start).days:
+        return True
+    employed = sum(((min(e.end_date, first_date - dt.timedelta(days=1))
+                - e.start_date).days + 1 for e in chain
+            if e.start_date < first_date), 0)
+    return employed >= 14

@@ -30,6 +30,7 @@ LINE_KINDS = [
     ('taxable_allowance', "Taxable Allowance"),
     ('tax_free_allowance', "Tax-Free Allowance"),
     ('mileage', "Tax-Free Mileage"),
+    ('sick_pay', "Sick Pay"),
     ('deduction', "Deduction"),
     ]
 #: The kinds as the Swedish payslip names them.
@@ -39,10 +40,11 @@ LINE_KINDS_SV = {
     'taxable_allowance': "Skattepliktig ersättning",
     'tax_free_allowance': "Skattefri ersättning",
     'mileage': "Skattefri bilersättning",
+    'sick_pay': "Sjuklön",
     'deduction': "Avdrag",
     }
 #: Kinds that are cash pay subject to tax and contributions (AGI 011).
-TAXABLE_KINDS = {'salary', 'holiday_pay', 'taxable_allowance'}
+TAXABLE_KINDS = {'salary', 'holiday_pay', 'taxable_allowance', 'sick_pay'}
 TAX_FREE_KINDS = {'tax_free_allowance', 'mileage'}
 #: Moves created by one create() call. Smaller than DESIGN.md's ~250:
 #: payslip moves carry an origin, and validating their lines instantiates
@@ -188,8 +190,11 @@ class PayRun(Workflow, ModelSQL, ModelView):
     @Workflow.transition('draft')
     def draft(cls, runs):
         pool = Pool()
+        Line = pool.get('sosolo.payroll.payslip.line')
         Payslip = pool.get('sosolo.payroll.payslip')
-        Payslip.clear([p for r in runs for p in r.payslips])
+        payslips = [p for r in runs for p in r.payslips]
+        Line.delete([l for p in payslips for l in p.lines if l.sick_leave])
+        Payslip.clear(payslips)
 
     @classmethod
     @ModelView.button
@@ -202,7 +207,40 @@ class PayRun(Workflow, ModelSQL, ModelView):
     def _compute(cls, runs):
         pool = Pool()
         Payslip = pool.get('sosolo.payroll.payslip')
+        cls.add_sick_pay(runs)
+        runs = cls.browse(runs)
         Payslip.compute([p for r in runs for p in r.payslips])
+
+    @classmethod
+    def add_sick_pay(cls, runs):
+        """Add the sick pay of the confirmed sick leaves to the runs.
+
+        Sick pay is cash pay, taxed and subject to employer
+        contributions like any pay (TAXABLE_KINDS)."""
+        pool = Pool()
+        Line = pool.get('sosolo.payroll.payslip.line')
+        SickLeave = pool.get('sosolo.payroll.sick_leave')
+        lines = []
+        for run in runs:
+            for sick_leave in SickLeave.to_pay(run.company, run.payment_date):
+                line = sick_leave.get_line(
+                    run.employee_payslip(sick_leave.employee))
+                if line:
+                    lines.append(line)
+        Line.save(lines)
+
+    def employee_payslip(self, employee):
+        "The payslip of `employee` in this run, made if there is none."
+        Payslip = Pool().get('sosolo.payroll.payslip')
+        # Lines of several sources add to it in one transaction.
+        payslips = Payslip.search([
+                ('run', '=', self.id),
+                ('employee', '=', employee.id),
+                ], limit=1)
+        if payslips:
+            return payslips[0]
+        payslip, = Payslip.create([{'run': self.id, 'employee': employee.id}])
+        return payslip
 
     @classmethod
     @ModelView.button
@@ -215,8 +253,11 @@ class PayRun(Workflow, ModelSQL, ModelView):
     def _post(cls, runs):
         pool = Pool()
         Payslip = pool.get('sosolo.payroll.payslip')
+        SickLeave = pool.get('sosolo.payroll.sick_leave')
         Payslip.post([p for r in runs for p in r.payslips])
         cls.post_contribution_rounding(runs)
+        SickLeave.pay(list({l.sick_leave for r in runs for p in r.payslips
+                    for l in p.lines if l.sick_leave}))
 
     @classmethod
     def post_contribution_rounding(cls, runs):
@@ -401,6 +442,14 @@ class Payslip(ModelSQL, ModelView):
     contributions = fields.Numeric("Employer Contributions", digits=(16, 2),
         readonly=True)
     net = fields.Numeric("Net Pay", digits=(16, 2), readonly=True)
+    pension_rate = fields.Numeric("Pension Premium (%)", digits=(5, 2),
+        readonly=True, help="Of the gross pay, as the member's plan sets.")
+    pension_premium = fields.Numeric("Pension Premium", digits=(16, 2),
+        readonly=True)
+    pension_tax = fields.Numeric("Special Payroll Tax on Pension",
+        digits=(16, 2), readonly=True,
+        help="Särskild löneskatt, 24.26 % of the pension premium "
+        "(lag 1991:687).")
     move = fields.Many2One('account.move', "Move", readonly=True)
     year_gross = fields.Function(
         fields.Numeric("Gross Pay This Year", digits=(16, 2)),
@@ -481,7 +530,8 @@ class Payslip(ModelSQL, ModelView):
                     'tax_percent': None, 'gross': None, 'tax_free': None,
                     'mileage': None, 'deductions': None, 'tax': None,
                     'contribution_rate': None, 'contributions': None,
-                    'net': None,
+                    'net': None, 'pension_rate': None,
+                    'pension_premium': None, 'pension_tax': None,
                     })
 
     @classmethod
@@ -555,6 +605,16 @@ class Payslip(ModelSQL, ModelView):
         for name in ['gross', 'tax_free', 'mileage', 'deductions', 'tax',
                 'contributions', 'net']:
             setattr(self, name, rules.to_cent(getattr(self, name)))
+        self.pension_rate = self.get_pension_rate()
+        self.pension_premium, self.pension_tax = rules.pension_cost(
+            self.gross, self.pension_rate)
+
+    def get_pension_rate(self):
+        """The pension premium in percent of the gross pay, or None.
+
+        Payroll has none of its own; sosolo_convoy takes it from the
+        member's plan."""
+        return None
 
     @classmethod
     def post(cls, payslips):
@@ -606,6 +666,16 @@ class Payslip(ModelSQL, ModelView):
             (config.required('tax_account'), -self.tax, None),
             (config.required('contribution_payable_account'),
                 -self.contributions, None),
+            (config.required('pension_expense_account')
+                if self.pension_premium else None,
+                self.pension_premium, None),
+            (config.required('pension_payable_account')
+                if self.pension_premium else None,
+                -self.pension_premium, None),
+            (config.required('pension_tax_expense_account')
+                if self.pension_tax else None, self.pension_tax, None),
+            (config.required('pension_tax_payable_account')
+                if self.pension_tax else None, -self.pension_tax, None),
             (config.required('deduction_account')
                 if self.deductions else None, -self.deductions, party),
             (config.required('net_pay_account'), -self.net, party),
@@ -644,6 +714,9 @@ class PayslipLine(ModelSQL, ModelView):
         help="Holiday pay of 12 % is added on this salary "
         "(semesterlagen 16 b §).")
     automatic = fields.Boolean("Automatic", readonly=True)
+    sick_leave = fields.Many2One('sosolo.payroll.sick_leave', "Sick Leave",
+        readonly=True, ondelete='RESTRICT',
+        states={'invisible': ~Eval('sick_leave')})
 
     @classmethod
     def __setup__(cls):
@@ -681,6 +754,7 @@ class PayslipReport(Report):
     def get_context(cls, records, header, data):
         context = super().get_context(records, header, data)
         context['kinds_sv'] = LINE_KINDS_SV
+        context['pension_tax_rate'] = rules.PENSION_TAX_RATE
         context['krona'] = _format_krona
         return context
 

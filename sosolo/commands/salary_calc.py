@@ -93,6 +93,16 @@ def run(args):
         (f"Avgift {_number(result.fee_rate)} % ({plan_name})", -result.fee),
         ("Kvar till lön och avgifter", result.available),
         (_rate_label(result), -result.employer_contributions),
+        ]
+    if result.pension_premium:
+        from trytond.modules.sosolo_payroll.rules import PENSION_TAX_RATE
+        rows += [
+            (f"Pensionspremie {_number(result.pension_rate)} %",
+                -result.pension_premium),
+            (f"Särskild löneskatt {_number(PENSION_TAX_RATE)} %",
+                -result.pension_tax),
+            ]
+    rows += [
         ("Bruttolön inkl. semesterersättning", result.gross),
         ("  varav semesterersättning 12 %", result.holiday_pay),
         (tax_label, -result.tax),

@@ -122,3 +122,40 @@ class CalculatorTestCase(unittest.TestCase):
         self.assertEqual(result['employer_rates'], [
                 {'rate': '20.81', 'monthly_cap': '25000'},
                 {'rate': '31.42', 'monthly_cap': None}])
+
+    def test_pension(self):
+        """A plan's pension premium of 4.5 % of gross pay, with the
+        särskild löneskatt of 24.26 % on it (lag 1991:687), by hand:
+
+        37,600 kr available (40,000 less the 6 % fee) pays gross g,
+        contributions 31.42 % g, premium 4.5 % g and tax 24.26 % of the
+        premium: g x (1 + 0.3142 + 0.045 x 1.2426) = g x 1.370117, so
+        g = 37,600 / 1.370117 = 27,442.91, 27,443 kr (whole kronor, half
+        up). Premium 27,443 x 4.5 % = 1,234.935, 1,234.94 kr; särskild
+        löneskatt 1,234.94 x 24.26 % = 299.596, 299.60 kr; contributions
+        the rest, 37,600 - 27,443 - 1,234.94 - 299.60 = 8,622.46 kr (the
+        pay run withholds 27,443 x 31.42 % = 8,622.59, öre dropped:
+        8,622 kr). Holiday pay 27,443 x 12 / 112 = 2,940.32, 2,941 kr.
+        """
+        result = compute(D(40000), D(6), None, rates_2025_2026(),
+            BORN_1985, MAY, tax_percent=D(30), pension_rate=D('4.5'))
+        self.assertEqual(result.available, D('37600.00'))
+        self.assertEqual(result.gross, D(27443))
+        self.assertEqual(result.pension_premium, D('1234.94'))
+        self.assertEqual(result.pension_tax, D('299.60'))
+        self.assertEqual(result.employer_contributions, D('8622.46'))
+        self.assertEqual(result.holiday_pay, D(2941))
+        self.assertEqual(result.gross + result.employer_contributions
+            + result.pension_premium + result.pension_tax, D(37600))
+        amount, _ = payroll.contributions(
+            rates_2025_2026(), BORN_1985, MAY, result.gross)
+        self.assertEqual(amount, D(8622))
+        self.assertLessEqual(amount, result.employer_contributions)
+        # The tax is on the gross: the premium is not the member's pay.
+        self.assertEqual(result.tax, D(8232))
+        self.assertEqual(result.as_dict()['pension_premium'], '1234.94')
+        # No pension: the split of before.
+        without = compute(D(40000), D(6), None, rates_2025_2026(),
+            BORN_1985, MAY)
+        self.assertEqual((without.gross, without.pension_premium),
+            (D(28611), D(0)))

@@ -11,12 +11,15 @@ from pypdf import PdfReader
 from trytond import backend
 from trytond.model.exceptions import AccessError
 from trytond.modules.company.tests import set_company
+from trytond.modules.sosolo_convoy.calculator import compute_from_database
 from trytond.modules.sosolo_convoy.exceptions import (
     AssignmentError,
     CustomerError,
     ExpenseError,
     PayoutError,
+    ReferenceRateError,
 )
+from trytond.modules.sosolo_payroll.tests.tools import configure_payroll
 from trytond.modules.sosolo_portal.tests.secrets import WebUserSecretsTestMixin
 from trytond.modules.sosolo_portal.tests.tools import as_portal
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
@@ -72,7 +75,7 @@ def portal_records(member, email, payment_date):
     with patch('trytond.modules.sosolo_convoy.assignment.'
             'send_message_transactional'):
         Assignment.approve([assignment])
-    employee = employ(member.party)
+    employee = make_employee(member)
     run, = Run.create([{'payment_date': payment_date,
                 'payslips': [('create', [{'employee': employee.id}])]}])
     payout = Payout.request(member, Decimal(100))
@@ -122,16 +125,6 @@ def credit(member, amount, date=dt.date(2026, 6, 1)):
     Move.post([move])
 
 
-def employ(party):
-    "Employ `party` from 2026, taxed 30 % as a side income."
-    Employee = Pool().get('sosolo.payroll.employee')
-    employee, = Employee.create([{'party': party.id,
-                'identity_code': '811228-9874', 'tax_method': 'percent',
-                'tax_percent': 30, 'tax_percent_reason': 'side_income',
-                'start_date': dt.date(2026, 1, 1)}])
-    return employee
-
-
 def make_member(balance, name="Anna"):
     "A member of the test company whose account holds `balance`."
     pool = Pool()
@@ -147,6 +140,21 @@ def make_member(balance, name="Anna"):
         member.save()
         credit(member, balance)
     return company, member
+
+
+def make_employee(member):
+    """`member` as an employee taxed at 30 %, with the payroll set up;
+    inside the company of make_member."""
+    Employee = Pool().get('sosolo.payroll.employee')
+    configure_payroll(member.company)
+    employee, = Employee.create([{
+                'party': member.party.id,
+                'identity_code': '811228-9874',
+                'tax_method': 'percent', 'tax_percent': 30,
+                'tax_percent_reason': 'side_income',
+                'start_date': dt.date(2026, 1, 1),
+                }])
+    return employee
 
 
 class SosoloConvoyTestCase(
@@ -230,6 +238,231 @@ class SosoloConvoyTestCase(
                     [('member', '=', member_id)]), 1)
             self.assertEqual(
                 Member(member_id).convoy_available, Decimal('300.00'))
+
+    @with_transaction()
+    def test_sick_pay_bearer(self):
+        """Sick pay and its contributions come from the member's account
+        when the configuration says so, else the cooperative bears them
+        (#16)"""
+        pool = Pool()
+        Configuration = pool.get('sosolo.convoy.configuration')
+        MoveLine = pool.get('account.move.line')
+        Run = pool.get('sosolo.payroll.run')
+        SickLeave = pool.get('sosolo.payroll.sick_leave')
+        D = Decimal
+        company, member = make_member(D('10000.00'))
+        with set_company(company):
+            config = Configuration(1)
+            self.assertEqual(config.sick_pay_bearer, 'fund')
+            employee = make_employee(member)
+
+            def sick_run(first_date, payment_date):
+                sick_leave, = SickLeave.create([{
+                            'employee': employee.id,
+                            'first_date': first_date,
+                            'recovery_date': first_date + dt.timedelta(7),
+                            'lost_pay': D('6923.08'),
+                            'week_pay': D('6923.08'),
+                            }])
+                SickLeave.confirm([sick_leave])
+                run, = Run.create([{
+                            'company': company.id,
+                            'payment_date': payment_date,
+                            }])
+                Run.compute([run])
+                Run.post([run])
+                return Run(run.id).payslips[0]
+
+            def member_debits():
+                return sum((l.debit for l in MoveLine.search([
+                                ('account', '=', config.member_account.id),
+                                ('party', '=', member.party.id),
+                                ])), D(0))
+
+            payslip = sick_run(dt.date(2026, 9, 7), dt.date(2026, 9, 25))
+            self.assertEqual(payslip.gross, D('4430.77'))
+            self.assertEqual(member_debits(), D(0))
+
+            config.sick_pay_bearer = 'member'
+            config.save()
+            payslip = sick_run(dt.date(2026, 10, 5), dt.date(2026, 10, 26))
+            # 4,430.77 sick pay + 1,392 contributions (31.42 %, öre
+            # dropped): the member's account pays 5,822.77.
+            self.assertEqual(payslip.contributions, D(1392))
+            self.assertEqual(member_debits(), D('5822.77'))
+
+    @with_transaction()
+    def test_pension_calculator_and_pay_run_agree(self):
+        """A plan's 4.5 % pension premium: the pay run splits a payout as
+        the calculator does and books premium and särskild löneskatt on
+        7411 / 2890 and 7533 / 2514 (#16)"""
+        pool = Pool()
+        MoveLine = pool.get('account.move.line')
+        Payout = pool.get('sosolo.convoy.payout')
+        Plan = pool.get('sosolo.convoy.plan')
+        Run = pool.get('sosolo.payroll.run')
+        D = Decimal
+        company, member = make_member(D('37600.00'))
+        with set_company(company):
+            plan, = Plan.create([{'name': "Pension", 'fee_rate': D(6),
+                        'pension_rate': D('4.5')}])
+            member.plan = plan
+            member.save()
+            make_employee(member)
+            date = dt.date(2026, 12, 25)
+            calculation = compute_from_database(D(40000), plan,
+                dt.date(1981, 12, 28), date, tax_percent=D(30))
+            Payout.create([{'member': member.id, 'amount': D(37600)}])
+            run, = Run.create([{'company': company.id,
+                        'payment_date': date}])
+            Run.compute([run])
+            Run.post([run])
+            payslip, = Run(run.id).payslips
+            self.assertEqual(
+                (payslip.gross, payslip.pension_rate,
+                    payslip.pension_premium, payslip.pension_tax,
+                    payslip.tax),
+                (calculation.gross, calculation.pension_rate,
+                    calculation.pension_premium, calculation.pension_tax,
+                    calculation.tax))
+            self.assertEqual(
+                (payslip.gross, payslip.pension_premium, payslip.pension_tax),
+                (D(27443), D('1234.94'), D('299.60')))
+
+            def booked(code):
+                return sum((l.debit - l.credit for l in MoveLine.search([
+                                ('account.code', '=', code),
+                                ('move', '=', payslip.move.id),
+                                ])), D(0))
+            self.assertEqual(
+                [booked(c) for c in ['7411', '2890', '7533', '2514']],
+                [D('1234.94'), D('-1234.94'), D('299.60'), D('-299.60')])
+            # The member's account pays all of it: 37,600 kr.
+            self.assertEqual(booked('2829'), D('37600.00'))
+
+    @with_transaction()
+    def test_dunning_fees_and_interest(self):
+        """A reminder, then a final demand with dröjsmålsränta to the day:
+        10,000 kr 45 days late at a referensränta of 2.00 % is 123.29 kr
+        (räntelagen 6 §); the 60 kr reminder fee only where agreed, the
+        450 kr förseningsersättning from businesses (lag 1981:739) (#16)"""
+        pool = Pool()
+        Account = pool.get('account.account')
+        Category = pool.get('product.category')
+        Dunning = pool.get('account.dunning')
+        Fee = pool.get('account.dunning.fee')
+        Journal = pool.get('account.journal')
+        ModelData = pool.get('ir.model.data')
+        Move = pool.get('account.move')
+        MoveLine = pool.get('account.move.line')
+        Party = pool.get('party.party')
+        Period = pool.get('account.period')
+        Procedure = pool.get('account.dunning.procedure')
+        ReferenceRate = pool.get('sosolo.convoy.reference_rate')
+        Template = pool.get('product.template')
+        D = Decimal
+        company = books()
+        today = dt.date(2026, 12, 1)  # sosolo_sweden/tests/clock.py
+        due = today - dt.timedelta(days=45)
+        with set_company(company):
+            def account(code):
+                return Account.search([('code', '=', code),
+                        ('company', '=', company.id)])[0]
+            journal, = Journal.search([('type', '=', 'general')], limit=1)
+            category, = Category.create([{'name': "Avgifter",
+                        'accounting': True,
+                        'account_revenue': account('8313').id}])
+            template, = Template.create([{'name': "Dröjsmålsränta",
+                        'type': 'service', 'list_price': D(0),
+                        'default_uom': ModelData.get_id(
+                            'product', 'uom_unit'),
+                        'account_category': category.id,
+                        'products': [('create', [{}])]}])
+            product, = template.products
+            reminder, late, interest = Fee.create([{
+                        'name': name, 'product': product.id,
+                        'journal': journal.id, 'compute_method': method,
+                        } for name, method in [
+                        ("Påminnelseavgift", 'reminder_fee'),
+                        ("Förseningsersättning", 'late_payment'),
+                        ("Dröjsmålsränta", 'interest')]])
+            procedure, = Procedure.create([{'name': "Påminnelser",
+                        'levels': [('create', [{
+                                        'sequence': 1,
+                                        'overdue': dt.timedelta(days=8),
+                                        'fee': reminder.id,
+                                        }, {
+                                        'sequence': 2,
+                                        'overdue': dt.timedelta(days=30),
+                                        'fee': interest.id,
+                                        }])]}])
+            ReferenceRate.create([{'start_date': dt.date(2026, 7, 1),
+                        'rate': D('2.00')}])
+            agreed, consumer, business = Party.create([
+                    {'name': "Avtal", 'reminder_fee_agreed': True,
+                        'dunning_procedure': procedure.id},
+                    {'name': "Konsument", 'dunning_procedure': procedure.id},
+                    {'name': "Företag AB", 'dunning_procedure': procedure.id,
+                        'identifiers': [('create', [{'type': 'se_orgnr',
+                                        'code': '5563343689'}])]},
+                    ])
+            self.assertTrue(business.is_business())
+            self.assertFalse(consumer.is_business())
+            invoiced = due - dt.timedelta(days=30)
+            period = Period.find(company, date=invoiced)
+            moves = Move.create([{
+                        'journal': journal.id, 'period': period.id,
+                        'date': invoiced,
+                        'lines': [('create', [{
+                                        'account': account('1510').id,
+                                        'party': party.id, 'debit': D(10000),
+                                        'credit': D(0), 'maturity_date': due,
+                                        }, {
+                                        'account': account('3041').id,
+                                        'debit': D(0), 'credit': D(10000),
+                                        }])],
+                        } for party in [agreed, consumer, business]])
+            Move.post(moves)
+
+            def receivable(party):
+                return sum((l.debit - l.credit for l in MoveLine.search([
+                                ('account.code', '=', '1510'),
+                                ('party', '=', party.id)])), D(0))
+
+            # The reminder, 10 days after the due date.
+            Dunning.generate_dunnings(due + dt.timedelta(days=10))
+            dunnings = Dunning.search([])
+            self.assertEqual(len(dunnings), 3)
+            self.assertEqual({d.level.sequence for d in dunnings}, {1})
+            Dunning.process(dunnings)
+            self.assertEqual(
+                [receivable(p) for p in [agreed, consumer, business]],
+                [D(10060), D(10000), D(10000)])
+
+            # The final demand, today, 45 days after the due date.
+            Dunning.generate_dunnings(today)
+            dunnings = Dunning.search([('state', '=', 'draft')])
+            self.assertEqual({d.level.sequence for d in dunnings}, {2})
+            Dunning.process(dunnings)
+            # 10,000 x (2.00 + 8) % x 45 / 365 = 123.2877
+            self.assertEqual(
+                [receivable(p) for p in [agreed, consumer, business]],
+                [D('10183.29'), D('10123.29'), D('10123.29')])
+            self.assertEqual(sum((l.credit for l in MoveLine.search([
+                                ('account.code', '=', '8313')])), D(0)),
+                D('429.87'))
+
+            # A business owes the förseningsersättning.
+            dunning, = [d for d in dunnings if d.party == business]
+            self.assertEqual(late.get_amount(dunning)[0], D(450))
+            dunning, = [d for d in dunnings if d.party == consumer]
+            self.assertEqual(late.get_amount(dunning)[0], D(0))
+
+            # A referensränta is set per half-year (last: the failed
+            # create stays in the transaction).
+            with self.assertRaises(ReferenceRateError):
+                ReferenceRate.create([{'start_date': dt.date(2026, 8, 1),
+                            'rate': D(1)}])
 
 
     @with_transaction()

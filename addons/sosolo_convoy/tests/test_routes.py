@@ -25,7 +25,14 @@ from trytond.tests import test_tryton
 from trytond.tests.test_tryton import RouteTestCase
 
 from .test_end_to_end import configure
-from .test_module import ORGNR, credit, customer, employ, pdf_text, values
+from .test_module import (
+    ORGNR,
+    credit,
+    customer,
+    make_employee,
+    pdf_text,
+    values,
+)
 
 RECEIPT = b'%PDF-1.4 kvitto'
 
@@ -63,7 +70,7 @@ def annas_records():
             'date': dt.date(2026, 11, 3), 'purpose': "Papper",
             'amount': Decimal(125), 'vat_amount': Decimal(25),
             'receipt': RECEIPT, 'receipt_name': 'kvitto.pdf'})
-    employee = employ(anna.party)
+    employee = make_employee(anna)
     run, = Run.create([{'company': company.id,
                 'payment_date': dt.date(2026, 11, 25),
                 'payslips': [('create', [{'employee': employee.id,

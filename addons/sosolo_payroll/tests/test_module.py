@@ -10,6 +10,7 @@ from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.sosolo_payroll.exceptions import (
     IdentityValidationError,
     PayRunModificationError,
+    SickLeaveError,
     TaxTableImportError,
     TaxTableLookupError,
 )
@@ -340,6 +341,123 @@ class SosoloPayrollTestCase(SwedishTranslationTestMixin, ModuleTestCase):
                         ]), 2)
             self.assertEqual(
                 {p.move.id for p in run.payslips if p.move}.__len__(), 2)
+
+    def sick_employee(self, company, start=dt.date(2026, 1, 1), end=None):
+        pool = Pool()
+        Employee = pool.get('sosolo.payroll.employee')
+        Party = pool.get('party.party')
+        party, = Party.create([{'name': 'Sjuk'}])
+        employee, = Employee.create([{
+                    'party': party.id, 'identity_code': '811228-9874',
+                    'tax_method': 'percent', 'tax_percent': 30,
+                    'tax_percent_reason': 'side_income',
+                    'start_date': start, 'end_date': end,
+                    }])
+        return employee
+
+    @with_transaction()
+    def test_sick_pay_in_pay_run(self):
+        """A confirmed sick leave is paid in the next run, taxed and with
+        contributions; draft takes it out, post marks it paid (#16)"""
+        pool = Pool()
+        Run = pool.get('sosolo.payroll.run')
+        SickLeave = pool.get('sosolo.payroll.sick_leave')
+        D = Decimal
+        company = books()
+        with set_company(company):
+            configure_payroll(company)
+            employee = self.sick_employee(company)
+            # Sick Monday to Friday, back on Monday: a week lost.
+            sick_leave, = SickLeave.create([{
+                        'employee': employee.id,
+                        'first_date': dt.date(2026, 11, 2),
+                        'recovery_date': dt.date(2026, 11, 9),
+                        'lost_pay': D('6923.08'),
+                        'week_pay': D('6923.08'),
+                        }])
+            self.assertEqual(sick_leave.karensavdrag, D('1107.69'))
+            self.assertEqual(sick_leave.sick_pay, D('4430.77'))
+            self.assertFalse(sick_leave.certificate_required)
+            self.assertIsNone(sick_leave.notice_due_date)
+            SickLeave.confirm([sick_leave])
+            run, = Run.create([{
+                        'company': company.id,
+                        'payment_date': dt.date(2026, 11, 25),
+                        }])
+            Run.compute([run])
+            run = Run(run.id)
+            payslip, = run.payslips
+            line, = payslip.lines
+            self.assertEqual((line.kind, line.amount, line.sick_leave),
+                ('sick_pay', D('4430.77'), sick_leave))
+            self.assertIn('1107.69', line.description)
+            # Sick pay is pay: 30 % tax (öre dropped), 31.42 %
+            # contributions on 4,430.77 = 1,392.148 -> 1,392.
+            self.assertEqual(payslip.gross, D('4430.77'))
+            self.assertEqual(payslip.tax, D(1329))
+            self.assertEqual(payslip.contributions, D(1392))
+            self.assertEqual(payslip.net, D('3101.77'))
+
+            Run.draft([run])
+            self.assertEqual(Run(run.id).payslips[0].lines, ())
+            Run.compute([run])
+            Run.post([run])
+            self.assertEqual(SickLeave(sick_leave.id).state, 'paid')
+            self.assertEqual(
+                self.booked(company, '7210', dt.date(2026, 11, 1),
+                    dt.date(2026, 12, 1)), D('4430.77'))
+            # Paid once: the next run has none of it.
+            second, = Run.create([{
+                        'company': company.id,
+                        'payment_date': dt.date(2026, 12, 25),
+                        }])
+            Run.compute([second])
+            self.assertEqual(Run(second.id).payslips, ())
+
+    @with_transaction()
+    def test_sick_leave_checks(self):
+        """No right before 14 days of a short employment (3 §), no
+        confirmation from day 8 without a certificate (8 §), and the
+        notice to Försäkringskassan from day 15 (12 §)"""
+        pool = Pool()
+        SickLeave = pool.get('sosolo.payroll.sick_leave')
+        D = Decimal
+        company = books()
+        with set_company(company):
+            configure_payroll(company)
+            short = self.sick_employee(company,
+                dt.date(2026, 11, 1), dt.date(2026, 11, 20))
+            early, = SickLeave.create([{
+                        'employee': short.id,
+                        'first_date': dt.date(2026, 11, 10),
+                        'recovery_date': dt.date(2026, 11, 12),
+                        'lost_pay': D(2000), 'week_pay': D(5000),
+                        }])
+            with self.assertRaises(SickLeaveError):
+                SickLeave.confirm([early])
+
+            employee = self.sick_employee(company)
+            # Today is 2026-12-01 (clock.py): sick since 2026-11-10,
+            # still sick, is day 22: past the notice date, day 21.
+            long, = SickLeave.create([{
+                        'employee': employee.id,
+                        'first_date': dt.date(2026, 11, 10),
+                        'lost_pay': D(13000), 'week_pay': D(6500),
+                        }])
+            self.assertTrue(long.certificate_required)
+            self.assertEqual(long.sick_pay_end_date, dt.date(2026, 11, 23))
+            self.assertEqual(long.notice_due_date, dt.date(2026, 11, 30))
+            self.assertTrue(long.notice_due)
+            with self.assertRaises(SickLeaveError):
+                SickLeave.confirm([long])
+            long.certificate = b'%PDF-1.4 intyg'
+            long.certificate_name = 'intyg.pdf'
+            long.notice_date = dt.date(2026, 11, 24)
+            long.save()
+            SickLeave.confirm([long])
+            long = SickLeave(long.id)
+            self.assertEqual(long.state, 'confirmed')
+            self.assertFalse(long.notice_due)
 
 
 del ModuleTestCase

@@ -1,0 +1,50 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+import datetime
+
+from genshi.input import HTML
+
+from trytond.pool import Pool
+from trytond.report import Report
+
+from .signature import stockholm
+
+
+class DocumentReport(Report):
+    "Document"
+    __name__ = 'sosolo.template.document'
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        context = super().get_context(records, header, data)
+        # The body is the template's HTML with escaped values
+        # (rules.fill). Genshi's Markup would not do: Tryton's report
+        # Translator turns each text event into a plain string, which is
+        # then escaped; parsed into events, the body stays markup.
+        context['markup'] = lambda body: HTML(body, encoding='utf-8')
+        return context
+
+
+class AuditReport(Report):
+    "Document Audit Page"
+    __name__ = 'sosolo.template.document.audit'
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        pool = Pool()
+        Signature = pool.get('sosolo.template.document.signature')
+        context = super().get_context(records, header, data)
+        context['methods'] = dict(METHODS_SV)
+        context['stockholm'] = stockholm
+        context['now'] = datetime.datetime.now(datetime.timezone.utc
+            ).replace(tzinfo=None)
+        assert [m for m, _ in METHODS_SV] == [
+            m for m, _ in Signature.method.selection]
+        return context
+
+
+#: Methods as printed on the Swedish audit page.
+METHODS_SV = [
+    ('link', "Personlig länk"),
+    ('eid', "e-legitimation"),
+    ]

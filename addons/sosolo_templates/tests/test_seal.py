@@ -1,0 +1,137 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+import datetime as dt
+import hashlib
+import io
+import tempfile
+import unittest
+from pathlib import Path
+
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
+
+from trytond.config import config
+from trytond.modules.company.tests import set_company
+from trytond.modules.sosolo_sweden.tests.books import books, setup_books
+from trytond.modules.sosolo_templates import seal
+from trytond.modules.sosolo_templates.exceptions import DocumentError
+from trytond.pool import Pool
+from trytond.tests.test_tryton import activate_module, with_transaction
+
+from .test_module import pdf_text, setup_convoy
+
+CONSENT = "Jag har läst avtalet och godkänner det."
+
+
+class SealTestCase(unittest.TestCase):
+    "The signing trail, the seal and its check"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        activate_module('sosolo_templates')
+        setup_books(setup_convoy)
+        cls.folder = tempfile.TemporaryDirectory()
+        key, cls.certificate = seal.self_signed(
+            "Kooperativet Åsele ek. för.",
+            dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))
+        Path(cls.folder.name, 'key.pem').write_bytes(key)
+        Path(cls.folder.name, 'certificate.pem').write_bytes(cls.certificate)
+        cls.previous = config.get('sosolo_templates', 'seal_directory')
+        if not config.has_section('sosolo_templates'):
+            config.add_section('sosolo_templates')
+        config.set('sosolo_templates', 'seal_directory', cls.folder.name)
+
+    @classmethod
+    def tearDownClass(cls):
+        config.set('sosolo_templates', 'seal_directory', cls.previous)
+        cls.folder.cleanup()
+        super().tearDownClass()
+
+    def issued(self):
+        pool = Pool()
+        Document = pool.get('sosolo.template.document')
+        Template = pool.get('sosolo.template')
+        Version = pool.get('sosolo.template.version')
+        template = Template(name="Avtal", kind='agreement', versions=[{
+                    'text': '<p>Avtal med {{kund}}</p>',
+                    'variables': [{'name': 'kund', 'label': 'Kund',
+                            'source': 'free'}]}])
+        template.save()
+        Version.publish(list(template.versions))
+        company = books()
+        with set_company(company):
+            document = Document.make(template.versions[0], company,
+                free={'kund': "Umeå Kaffe & Bröd AB"})
+            Document.issue([document])
+        return document
+
+    @with_transaction()
+    def test_trail_and_seal(self):
+        "the trail keeps the hash shown; the sealed PDF verifies, altered not"
+        pool = Pool()
+        Document = pool.get('sosolo.template.document')
+        Signature = pool.get('sosolo.template.document.signature')
+        document = self.issued()
+        shown = hashlib.sha256(document.pdf).hexdigest()
+        with self.assertRaises(DocumentError):
+            Signature.record(document, "Karin Ek", 'karin@example.se',
+                'link', CONSENT, hashlib.sha256(b'other').hexdigest())
+        signature = Signature.record(document, "Karin Ek",
+            'karin@example.se', 'link', CONSENT, shown,
+            ip_address='192.0.2.7', user_agent='Mozilla/5.0 (Android)',
+            signed_at=dt.datetime(2026, 12, 1, 13, 5, 0))
+        self.assertEqual((signature.pdf_sha256, document.pdf_sha256),
+            (shown, shown))
+        self.assertEqual(signature.signed_at_stockholm,
+            '2026-12-01 14:05:00+01:00')
+        with self.assertRaises(DocumentError):
+            Signature.write([signature], {'name': "Någon annan"})
+        with self.assertRaises(DocumentError):
+            Signature.delete([signature])
+
+        Document.seal([document])
+        sealed = document.sealed_pdf
+        self.assertEqual((document.state, document.sealed_sha256),
+            ('sealed', hashlib.sha256(sealed).hexdigest()))
+        text = pdf_text(sealed)
+        for fact in ["Avtal med Umeå Kaffe & Bröd AB", "Verifikat",
+                "Karin Ek", "karin@example.se", "Personlig länk",
+                "2026-12-01 13:05:00", "2026-12-01 14:05:00+01:00",
+                "192.0.2.7", "Mozilla/5.0 (Android)", CONSENT]:
+            with self.subTest(fact=fact):
+                self.assertIn(fact, text)
+        self.assertIn(shown, text.replace(' ', ''))
+
+        # pyHanko itself: intact, valid, trusted, covering the whole file.
+        embedded, = PdfFileReader(io.BytesIO(sealed)).embedded_signatures
+        status = validate_pdf_signature(embedded, ValidationContext(
+                trust_roots=[seal._certificate(self.certificate)]))
+        self.assertEqual((status.intact, status.valid, status.trusted,
+                status.coverage), (True, True, True,
+                status.coverage.ENTIRE_FILE))
+
+        self.assertEqual(Document.verify(sealed), document)
+        altered = bytearray(sealed)
+        altered[len(altered) // 3] ^= 0x01
+        with self.assertRaisesRegex(DocumentError, 'changed'):
+            Document.verify(bytes(altered))
+        with self.assertRaisesRegex(DocumentError, 'not sealed'):
+            Document.verify(document.pdf)
+        with self.assertRaises(DocumentError):
+            Signature.record(document, "Sen", 'sen@example.se', 'link',
+                CONSENT, shown)
+
+    @with_transaction()
+    def test_stranger_seal_refused(self):
+        "a PDF sealed with another certificate is not the cooperative's"
+        pool = Pool()
+        Document = pool.get('sosolo.template.document')
+        document = self.issued()
+        key, certificate = seal.self_signed("Någon annan",
+            dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))
+        forged = seal.seal(document.pdf, key, certificate, reason="x")
+        with self.assertRaisesRegex(DocumentError, 'not sealed by'):
+            Document.verify(forged)
+
