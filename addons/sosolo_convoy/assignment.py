@@ -71,6 +71,7 @@ class Assignment(Workflow, ModelSQL, ModelView):
         'get_amounts')
     state = fields.Selection(STATES, "State", readonly=True, required=True,
         sort=False)
+    state_string = state.translated('state')
     return_reason = fields.Text("Return Reason",
         states={'readonly': Eval('state') != 'submitted'},
         help="Why the assignment was sent back to the member.")
@@ -178,6 +179,41 @@ class Assignment(Workflow, ModelSQL, ModelView):
         for name in ['invoice', 'fee_rate', 'minimum_fee', 'return_reason']:
             default.setdefault(name)
         return super().copy(assignments, default=default)
+
+    @classmethod
+    def enter(cls, member, values, assignment=None, submit=False):
+        """`member`'s new assignment, or their draft `assignment` with
+        its lines replaced, from plain values; submitted if `submit`.
+
+        `values`: customer (for Member.convoy_customer), description,
+        start_date, end_date and lines, dicts of description, quantity,
+        unit_price and vat. The portal and tests call it.
+        """
+        if assignment is not None and assignment.member != member:
+            raise AssignmentError(gettext(
+                    'sosolo_convoy.msg_assignment_not_own',
+                    assignment=assignment.rec_name))
+        data = {
+            'customer': member.convoy_customer(values['customer']).id,
+            'description': values['description'],
+            'start_date': values.get('start_date'),
+            'end_date': values.get('end_date'),
+            }
+        lines = [{k: l[k] for k in [
+                    'description', 'quantity', 'unit_price', 'vat']}
+            for l in values['lines']]
+        if assignment is None:
+            data.update(company=member.company.id, member=member.id,
+                lines=[('create', lines)])
+            assignment, = cls.create([data])
+        else:
+            data['lines'] = [
+                ('delete', [l.id for l in assignment.lines]),
+                ('create', lines)]
+            cls.write([assignment], data)
+        if submit:
+            cls.submit([assignment])
+        return assignment
 
     @classmethod
     @ModelView.button

@@ -13,16 +13,13 @@ import os
 from trytond.exceptions import UserError
 from trytond.i18n import gettext
 from trytond.modules.sosolo_portal.portal import NavItem, render, session_user
-from trytond.modules.sosolo_sweden.amount import (
-    NumberError,
-    format_percent,
-    parse_number,
-)
+from trytond.modules.sosolo_sweden.amount import format_percent
 from trytond.pool import PoolMeta
 from trytond.protocols.wrappers import with_pool, with_transaction
 from trytond.wsgi import app
 
 from .calculator import compute_from_database, find_plan
+from .forms import calculator_form
 
 TEMPLATES = os.path.join(os.path.dirname(__file__), 'templates')
 PATH = 'loneraknare'
@@ -37,11 +34,12 @@ class Portal(metaclass=PoolMeta):
     @classmethod
     def navigation(cls, user):
         return super().navigation(user) + [
-            NavItem(80, PATH, "Löneräknare")]
+            NavItem(80, PATH, gettext('sosolo_convoy.msg_portal_calculator'))]
 
     @classmethod
     def public_pages(cls):
-        return super().public_pages() + [(PATH, "Räkna ut din lön")]
+        return super().public_pages() + [
+            (PATH, gettext('sosolo_convoy.msg_portal_calculator_text'))]
 
     @classmethod
     def template_directories(cls):
@@ -83,51 +81,38 @@ def calculator(request, pool):
 def _parse(pool, form, errors):
     "The arguments of compute_from_database, or `errors` by field."
     Plan = pool.get('sosolo.convoy.plan')
-    values = {}
-    amount = _decimal(form['amount'])
-    if amount is None or amount < 0 or amount >= 10**9:
-        errors['amount'] = gettext('sosolo_convoy.msg_calculator_amount')
-    values['amount'] = amount
-    plans = [p for p in Plan.search([]) if str(p.id) == form['plan']]
-    if not plans:
-        errors['plan'] = gettext('sosolo_convoy.msg_calculator_plan')
-    values['plan'] = plans[0] if plans else None
-    try:
-        pay_date = dt.date.fromisoformat(form['pay_date'])
-    except ValueError:
-        errors['pay_date'] = gettext('sosolo_convoy.msg_calculator_date')
-        pay_date = dt.date.today()
-    values['payment_date'] = pay_date
-    year = form['birth_year']
-    if not (year.isascii() and year.isdigit()
-            and pay_date.year - 120 <= int(year) <= pay_date.year):
+    plans = Plan.search([])
+    parsed, found = calculator_form(plans).parse(form)
+    # A bad choice of tax or column falls back to the default; the
+    # table or percent of the method not chosen is not read.
+    form['tax'] = parsed['tax'] or 'percent'
+    form['column'] = parsed['column'] or '1'
+    unused = {'tax', 'column',
+        'percent' if form['tax'] == 'table' else 'table'}
+    errors.update((k, v) for k, v in found.items() if k not in unused)
+    pay_date = parsed['pay_date'] or dt.date.today()
+    values = {
+        'amount': parsed['amount'],
+        'plan': next(p for p in plans if str(p.id) == parsed['plan'])
+        if parsed['plan'] else None,
+        'payment_date': pay_date,
+        }
+    year = parsed['birth_year']
+    if year is not None and not pay_date.year - 120 <= year <= pay_date.year:
         errors['birth_year'] = gettext(
             'sosolo_convoy.msg_calculator_birth_year')
-    else:
+    elif year is not None:
         # The rates go by the year of birth only (age at year start).
-        values['birth_date'] = dt.date(int(year), 1, 1)
+        values['birth_date'] = dt.date(year, 1, 1)
     if form['tax'] == 'table':
-        table = form['table']
-        if not (table.isascii() and table.isdigit() and len(table) <= 3):
-            errors['table'] = gettext('sosolo_convoy.msg_calculator_table')
-        else:
-            values['tax_table'] = int(table)
-        if form['column'] not in {str(c) for c in range(1, 7)}:
-            form['column'] = '1'
+        if parsed['table'] is None:
+            errors.setdefault('table',
+                gettext('sosolo_convoy.msg_calculator_table'))
+        values['tax_table'] = parsed['table']
         values['tax_column'] = int(form['column'])
     else:
-        form['tax'] = 'percent'
-        percent = _decimal(form['percent'])
-        if percent is None or not 0 <= percent <= 100:
-            errors['percent'] = gettext(
-                'sosolo_convoy.msg_calculator_percent')
-        values['tax_percent'] = percent
+        if parsed['percent'] is None:
+            errors.setdefault('percent',
+                gettext('sosolo_convoy.msg_calculator_percent'))
+        values['tax_percent'] = parsed['percent']
     return values
-
-
-def _decimal(text):
-    "A number as Swedes type it (1 234,50), or None."
-    try:
-        return parse_number(text, decimals=4)
-    except NumberError:
-        return None

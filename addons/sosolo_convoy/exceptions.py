@@ -12,6 +12,10 @@ class AssignmentError(UserError):
     pass
 
 
+class CustomerError(AssignmentError):
+    pass
+
+
 class PayoutError(UserError):
     pass
 

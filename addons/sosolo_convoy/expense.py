@@ -60,6 +60,7 @@ class Expense(Workflow, ModelSQL, ModelView):
     purpose = fields.Char("Purpose", required=True, states=_states,
         help="What the expense or the trip was for.")
     kind = fields.Selection(KINDS, "Kind", required=True, states=_states)
+    kind_string = kind.translated('kind')
     amount = fields.Numeric("Amount", digits=(16, 2),
         states={
             'readonly': (Eval('state') != 'draft')
@@ -118,6 +119,7 @@ class Expense(Workflow, ModelSQL, ModelView):
             ('rejected', "Rejected"),
             ('paid', "Paid"),
             ], "State", readonly=True, required=True, sort=False)
+    state_string = state.translated('state')
     move = fields.Many2One('account.move', "Move", readonly=True)
     payslip = fields.Many2One('sosolo.payroll.payslip', "Payslip",
         readonly=True)
@@ -213,6 +215,19 @@ class Expense(Workflow, ModelSQL, ModelView):
                 raise ExpenseError(gettext(
                         'sosolo_convoy.msg_expense_amounts',
                         expense=expense.rec_name))
+
+    @classmethod
+    def claim(cls, member, values):
+        """`member` claims an expense, submitted for approval at once.
+
+        `values`: kind, date and purpose; amount, vat_amount, receipt and
+        receipt_name for a receipt; distance_km for mileage, days for a
+        per diem, which submitting prices at the rate of their year.
+        """
+        expense, = cls.create([{**values,
+                    'company': member.company.id, 'member': member.id}])
+        cls.submit([expense])
+        return expense
 
     @classmethod
     @ModelView.button

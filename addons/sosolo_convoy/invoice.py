@@ -6,6 +6,7 @@ from sql.aggregate import Sum
 from sql.conditionals import Coalesce
 
 from trytond.i18n import gettext
+from trytond.model import fields
 from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction, without_check_access
 
@@ -16,6 +17,17 @@ _ZERO = Decimal(0)
 
 class Invoice(metaclass=PoolMeta):
     __name__ = 'account.invoice'
+
+    convoy_invoiced_assignments = fields.One2Many(
+        'sosolo.convoy.assignment', 'invoice', "Assignments", readonly=True,
+        help="The members' assignments the invoice bills.")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        # The state as the portal shows it, in the member's language
+        # (sosolo_membership's branch adds the same descriptor).
+        cls.state_string = cls.state.translated('state')
 
     @classmethod
     def convoy_assignments(cls, invoices):

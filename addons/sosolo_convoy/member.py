@@ -6,9 +6,12 @@ from sql import Null
 from sql.aggregate import Sum
 from sql.conditionals import Case, Coalesce
 
+from trytond.i18n import gettext
 from trytond.model import fields
 from trytond.pool import Pool, PoolMeta
-from trytond.transaction import Transaction
+from trytond.transaction import Transaction, without_check_access
+
+from .exceptions import CustomerError
 
 _ZERO = Decimal(0)
 _CENT = Decimal('0.01')
@@ -45,6 +48,65 @@ class Member(metaclass=PoolMeta):
         "The member's plan, or the configuration's default."
         Configuration = Pool().get('sosolo.convoy.configuration')
         return self.plan or Configuration(1).required('default_plan')
+
+    @property
+    def convoy_customers(self):
+        """The member's own customers: the parties their assignments bill.
+
+        The portal offers only these, and matches a new customer's
+        organisation number only among them (#12): a party another
+        member entered, with that member's address and e-mail, stays
+        theirs.
+        """
+        Party = Pool().get('party.party')
+        return Party.search([('convoy_assignments.member', '=', self.id)],
+            order=[('name', 'ASC'), ('id', 'ASC')])
+
+    def convoy_customer(self, customer):
+        """The party to bill for the member: find or create the customer.
+
+        `customer` is one of the member's customers (a party), or the
+        values of a new one: a dict of name, organisation (NNNNNN-NNNN),
+        email, street, postal_code and city. A new customer becomes a
+        party of its own even when another member's customer has the same
+        organisation number; staff may merge them. One with the number of
+        one of the member's own customers is refused: the member chooses
+        that one, so what they typed is never dropped unseen.
+        """
+        pool = Pool()
+        Party = pool.get('party.party')
+        customers = self.convoy_customers
+        if isinstance(customer, Party):
+            if customer not in customers:
+                raise CustomerError(gettext(
+                        'sosolo_convoy.msg_customer_not_own',
+                        customer=customer.rec_name))
+            return customer
+        compact = customer['organisation'].replace('-', '')
+        for known in customers:
+            if any(i.type == 'se_orgnr' and i.code_compact == compact
+                    for i in known.identifiers):
+                raise CustomerError(gettext(
+                        'sosolo_convoy.msg_customer_known',
+                        customer=known.rec_name,
+                        number=customer['organisation']))
+        # The portal user may not create parties; the values are the
+        # member's own, and no existing party is read or changed.
+        with without_check_access():
+            party, = Party.create([{
+                        'name': customer['name'],
+                        'identifiers': [('create', [{'type': 'se_orgnr',
+                                        'code': customer['organisation']}])],
+                        'contact_mechanisms': [('create', [{
+                                        'type': 'email',
+                                        'value': customer['email']}])],
+                        'addresses': [('create', [{
+                                        'street': customer['street'],
+                                        'postal_code':
+                                        customer['postal_code'],
+                                        'city': customer['city']}])],
+                        }])
+        return Party(party.id)
 
     @classmethod
     def get_convoy_amounts(cls, members, names):

@@ -45,6 +45,7 @@ class Payout(Workflow, ModelSQL, ModelView):
         "employer contributions.")
     state = fields.Selection(STATES, "State", readonly=True, required=True,
         sort=False)
+    state_string = state.translated('state')
     payslip = fields.Many2One('sosolo.payroll.payslip', "Payslip",
         readonly=True)
 
@@ -161,6 +162,36 @@ class Payout(Workflow, ModelSQL, ModelView):
                 ])
         return max(self.member.convoy_balance
             - sum((o.amount or _ZERO for o in others), _ZERO), _ZERO)
+
+    @classmethod
+    def request(cls, member, amount=None):
+        """`member` asks for `amount` as salary, employer contributions
+        included; None asks for all that is available. Refused
+        (PayoutError) beyond what the account has available."""
+        Date = Pool().get('ir.date')
+        with Transaction().set_context(company=member.company.id):
+            today = Date.today()
+        payout, = cls.create([{'company': member.company.id,
+                    'member': member.id, 'date': today, 'amount': amount}])
+        return payout
+
+    @classmethod
+    def withdraw(cls, payouts):
+        """Cancel requests that no pay run has taken yet; refuse others
+        (PayoutError).
+
+        The members are locked first, as a new request locks them: one
+        change of a member's payouts at a time.
+        """
+        Member = Pool().get('sosolo.member')
+        Member.lock(list({p.member for p in payouts}))
+        payouts = cls.browse(payouts)
+        for payout in payouts:
+            if not payout.cancellable:
+                raise PayoutError(gettext(
+                        'sosolo_convoy.msg_payout_modify',
+                        payout=payout.rec_name))
+        cls.cancel(payouts)
 
     @classmethod
     @ModelView.button

@@ -2,10 +2,20 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
 
+from trytond.i18n import gettext
 from trytond.modules.sosolo_portal.portal import NavItem, StartItem
 from trytond.pool import PoolMeta
 
 TEMPLATES = os.path.join(os.path.dirname(__file__), 'templates')
+#: The member's pages: (sequence, path, message of the label), and the
+#: message of the start page's text with the label's id + "_text".
+PAGES = [
+    (50, 'uppdrag', 'portal_assignments'),
+    (55, 'kundfakturor', 'portal_customer_invoices'),
+    (60, 'konto', 'portal_account'),
+    (65, 'utlagg', 'portal_expenses'),
+    (70, 'lonebesked', 'portal_payslips'),
+    ]
 
 
 class Portal(metaclass=PoolMeta):
@@ -14,27 +24,15 @@ class Portal(metaclass=PoolMeta):
     @classmethod
     def navigation(cls, user):
         return super().navigation(user) + [
-            NavItem(50, 'uppdrag', "Mina uppdrag"),
-            NavItem(55, 'kundfakturor', "Kundfakturor"),
-            NavItem(60, 'konto', "Mitt konto"),
-            NavItem(65, 'utlagg', "Utlägg"),
-            NavItem(70, 'lonebesked', "Lönebesked"),
-            ]
+            NavItem(sequence, path, gettext(f'sosolo_convoy.msg_{page}'))
+            for sequence, path, page in PAGES]
 
     @classmethod
     def start_items(cls, user):
         return super().start_items(user) + [
-            StartItem(50, 'uppdrag', "Mina uppdrag",
-                "Lägg upp ett uppdrag så fakturerar kooperativet din kund."),
-            StartItem(55, 'kundfakturor', "Kundfakturor",
-                "Fakturorna till dina kunder och om de är betalda."),
-            StartItem(60, 'konto', "Mitt konto",
-                "Saldo, kontoutdrag och begäran om löneuttag."),
-            StartItem(65, 'utlagg', "Utlägg",
-                "Ladda upp kvitton för det du har köpt i verksamheten."),
-            StartItem(70, 'lonebesked', "Lönebesked",
-                "Dina lönespecifikationer som PDF."),
-            ]
+            StartItem(sequence, path, gettext(f'sosolo_convoy.msg_{page}'),
+                gettext(f'sosolo_convoy.msg_{page}_text'))
+            for sequence, path, page in PAGES]
 
     @classmethod
     def template_directories(cls):

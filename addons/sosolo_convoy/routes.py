@@ -3,26 +3,28 @@
 """Portal pages of the member's business: assignments, customer
 invoices, the activity account, payouts, expenses and payslips.
 
-Routes run as root (``with_transaction()``); each one reads only the
-session member's records and answers 404 for anything else.
+Routes run as the restricted portal user (sosolo_portal's
+``member_session``): the record rules of sosolo_convoy's portal group
+bind assignments, their invoices, payouts, expenses, payslips, ledger
+lines and customers to the session's party. Each route still reads only
+the session member's records and answers 404 for anything else. A route
+parses the form, calls one model method and renders.
 """
-import datetime as dt
 from decimal import Decimal
 from functools import wraps
 
 from trytond.exceptions import UserError
 from trytond.i18n import gettext
 from trytond.modules.sosolo_membership.portal import member_of
-from trytond.modules.sosolo_membership.routes import POSTAL_CODE
 from trytond.modules.sosolo_portal.portal import (
     member_session,
+    own,
     pdf_response,
     portal_url,
     render,
     see_other,
 )
-from trytond.modules.sosolo_sweden.amount import NumberError, parse_number
-from trytond.modules.sosolo_sweden.identity import normalize_orgnr
+from trytond.modules.sosolo_sweden.amount import format_number
 from trytond.protocols.wrappers import (
     HTTPStatus,
     Response,
@@ -31,34 +33,23 @@ from trytond.protocols.wrappers import (
     with_pool,
     with_transaction,
 )
-from trytond.tools.email_ import (
-    EmailNotValidError,
-    normalize_email,
-    validate_email,
-)
 from trytond.transaction import Transaction
 from trytond.wsgi import app
 
+from .assignment import VAT
+from .exceptions import CustomerError, PayoutError
+from .forms import (
+    CUSTOMER,
+    LINE_FIELDS,
+    MAX_LINES,
+    PAYOUT,
+    RECEIPT,
+    allowance_form,
+    assignment_form,
+    line_form,
+)
+
 SV = {'language': 'sv'}
-VATS = [('25', "25 %"), ('12', "12 %"), ('6', "6 %"), ('0', "0 %")]
-LINE_FIELDS = ['description', 'quantity', 'unit_price', 'vat']
-MAX_LINES = 30
-ASSIGNMENT_STATES_SV = {
-    'draft': "Utkast",
-    'submitted': "Inskickat – granskas av kooperativet",
-    'approved': "Godkänt",
-    'invoiced': "Fakturerat",
-    'paid': "Betalt av kunden",
-    'settled': "Klart",
-    }
-INVOICE_STATES_SV = {'posted': "Obetald", 'paid': "Betald",
-    'cancelled': "Makulerad"}
-PAYOUT_STATES_SV = {'requested': "Begärt", 'paid': "Utbetalt",
-    'cancelled': "Avbrutet"}
-EXPENSE_STATES_SV = {'draft': "Utkast", 'submitted': "Inskickat",
-    'approved': "Godkänt", 'rejected': "Avslaget", 'paid': "Utbetalt"}
-EXPENSE_KINDS_SV = {'receipt': "Kvitto", 'mileage': "Milersättning",
-    'per_diem': "Traktamente"}
 #: The first bytes of the receipt files we take, and their media types.
 RECEIPT_TYPES = [(b'%PDF-', 'application/pdf', 'pdf'),
     (b'\xff\xd8\xff', 'image/jpeg', 'jpg'),
@@ -108,31 +99,10 @@ def member_page(func):
 
 def _own(Model, record_id, member):
     "The member's record of `Model` with the id, or 404."
-    records = Model.search([('id', '=', record_id),
-            ('member', '=', member.id)])
-    if not records:
+    record = own(Model, record_id)
+    if record.member != member:
         abort(HTTPStatus.NOT_FOUND)
-    return records[0]
-
-
-def _required():
-    return gettext('sosolo_membership.msg_field_required')
-
-
-def parse_amount(text):
-    "A non-negative amount typed the Swedish way (1 234,50), or None."
-    try:
-        value = parse_number(text or '')
-    except NumberError:
-        return None
-    return value if value >= 0 else None
-
-
-def _date(text):
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
+    return record
 
 
 def _failed(exception):
@@ -143,14 +113,6 @@ def _failed(exception):
 
 # Assignments
 
-def _customers(pool, member):
-    "The customers of the member's earlier assignments, by name."
-    Assignment = pool.get('sosolo.convoy.assignment')
-    customers = {a.customer for a in Assignment.search(
-            [('member', '=', member.id)])}
-    return sorted(customers, key=lambda c: (c.rec_name, c.id))
-
-
 @app.route('/<database_name>/portal/uppdrag', methods=['GET'])
 @member_page
 def assignments(request, pool, user, member):
@@ -158,7 +120,7 @@ def assignments(request, pool, user, member):
     records = Assignment.search([('member', '=', member.id)],
         order=[('start_date', 'DESC'), ('id', 'DESC')])
     return render(request, 'assignments.html', user=user,
-        assignments=records, states=ASSIGNMENT_STATES_SV,
+        assignments=records,
         message=_notice(request))
 
 
@@ -178,63 +140,43 @@ def assignment(request, pool, user, member, assignment_id):
         if request.method == 'POST':
             abort(HTTPStatus.CONFLICT)
         return render(request, 'assignment.html', user=user,
-            assignment=record, states=ASSIGNMENT_STATES_SV,
-            invoice_states=INVOICE_STATES_SV, number=_number,
-            message=_notice(request))
+            assignment=record, number=_number, message=_notice(request))
     return _assignment_form(request, pool, user, member, record)
 
 
 def _assignment_form(request, pool, user, member, record):
     "The form of a new or draft assignment: save, or save and submit."
     Assignment = pool.get('sosolo.convoy.assignment')
-    customers = _customers(pool, member)
-    values = {'assignment': record, 'customers': customers, 'vats': VATS,
+    customers = member.convoy_customers
+    page = {'assignment': record, 'customers': customers, 'vats': VAT,
         'message': _notice(request)}
     if request.method == 'GET':
         form = _form_of(record, customers)
         return render(request, 'assignment_form.html', user=user,
-            form=form, rows=_rows(form, 1), **values)
-    form = {k: request.form.get(k, '').strip() for k in [
-            'customer', 'customer_name', 'customer_orgnr', 'customer_email',
-            'customer_street', 'customer_postal_code', 'customer_city',
-            'description', 'start_date', 'end_date']}
-    for i in range(MAX_LINES):
-        for name in LINE_FIELDS:
-            key = f'line-{i}-{name}'
-            if key in request.form:
-                form[key] = request.form[key].strip()
-    action = request.form.get('action')
+            form=form, rows=_rows(form, 1), **page)
+    form = request.form
+    action = form.get('action')
     if action == 'more':
         # More line rows without JavaScript: the same form, longer.
         return render(request, 'assignment_form.html', user=user,
-            form=form, rows=_rows(form, 3), **values)
-    errors, lines = _assignment_errors(form, customers)
+            form=form, rows=_rows(form, 3), **page)
+    values, errors = _assignment_values(form, customers)
     if errors:
         return render(request, 'assignment_form.html', user=user,
             form=form, rows=_rows(form, 0), errors=errors,
-            status=HTTPStatus.BAD_REQUEST, **values)
-    customer = _customer(pool, form, customers)
-    data = {
-        'customer': customer.id,
-        'description': form['description'],
-        'start_date': _date(form['start_date']),
-        'end_date': _date(form['end_date']),
-        }
+            status=HTTPStatus.BAD_REQUEST, **page)
     try:
-        if record is None:
-            data.update(company=member.company.id, member=member.id,
-                lines=[('create', lines)])
-            record, = Assignment.create([data])
-        else:
-            data['lines'] = [('delete', [l.id for l in record.lines]),
-                ('create', lines)]
-            Assignment.write([record], data)
-        if action == 'submit':
-            Assignment.submit([record])
+        record = Assignment.enter(member, values, record,
+            submit=action == 'submit')
+    except CustomerError as exception:
+        return render(request, 'assignment_form.html', user=user,
+            form=form, rows=_rows(form, 0),
+            errors={'customer_orgnr': _failed(exception)},
+            status=HTTPStatus.BAD_REQUEST, **page)
     except UserError as exception:
         return render(request, 'assignment_form.html', user=user,
             form=form, rows=_rows(form, 0), error=_failed(exception),
-            status=HTTPStatus.BAD_REQUEST, **values)
+            status=HTTPStatus.BAD_REQUEST, **page)
     notice = 'inskickat' if action == 'submit' else 'sparat'
     return see_other(portal_url(
             f'uppdrag/{record.id}?meddelande={notice}'))
@@ -263,104 +205,46 @@ def _number(value):
     "A number as the member would type it: 2,5."
     if value is None:
         return ''
-    return format(Decimal(value).normalize(), 'f').replace('.', ',')
+    return format_number(value, None, space='')
+
+
+def _filled(form, i):
+    "Whether the member wrote in line row `i`."
+    return any((form.get(f'line-{i}-{n}') or '').strip()
+        for n in LINE_FIELDS[:3])
 
 
 def _rows(form, blank):
     "How many line rows the form shows: the filled ones and `blank` more."
-    used = [i for i in range(MAX_LINES)
-        if any(form.get(f'line-{i}-{n}') for n in LINE_FIELDS[:3])]
+    used = [i for i in range(MAX_LINES) if _filled(form, i)]
     return min(MAX_LINES, max(used, default=-1) + 1 + blank) or 1
 
 
-def _assignment_errors(form, customers):
-    "The errors by field name, and the lines to create."
-    errors = {}
-    customer_ids = {str(c.id) for c in customers}
-    if form['customer'] == 'new':
-        for name in ['customer_name', 'customer_orgnr', 'customer_email',
-                'customer_street', 'customer_postal_code', 'customer_city']:
-            if not form[name]:
-                errors[name] = _required()
-        if form['customer_orgnr'] and 'customer_orgnr' not in errors:
-            number = normalize_orgnr(form['customer_orgnr'])
-            if number:
-                form['customer_orgnr'] = number
-            else:
-                errors['customer_orgnr'] = gettext(
-                    'sosolo_membership.msg_identity_invalid_company')
-        if form['customer_email'] and 'customer_email' not in errors:
-            try:
-                validate_email(form['customer_email'])
-            except EmailNotValidError:
-                errors['customer_email'] = gettext(
-                    'sosolo_membership.msg_email_invalid')
-            else:
-                form['customer_email'] = normalize_email(
-                    form['customer_email'])
-        if (form['customer_postal_code']
-                and not POSTAL_CODE.match(form['customer_postal_code'])):
-            errors['customer_postal_code'] = gettext(
-                'sosolo_membership.msg_postal_code_invalid')
-    elif form['customer'] not in customer_ids:
-        errors['customer'] = gettext('sosolo_convoy.msg_portal_customer')
-    for name in ['description', 'start_date', 'end_date']:
-        if not form[name]:
-            errors[name] = _required()
-        elif name != 'description' and not _date(form[name]):
-            errors[name] = gettext('sosolo_convoy.msg_portal_date_invalid')
-    start, end = _date(form['start_date']), _date(form['end_date'])
+def _assignment_values(form, customers):
+    "The values for Assignment.enter, and the errors by field name."
+    values, errors = assignment_form(customers).parse(form)
+    if values['customer'] == 'new':
+        new, new_errors = CUSTOMER.parse(form)
+        errors.update(new_errors)
+        customer = {name: new[f'customer_{name}'] for name in [
+                'name', 'email', 'street', 'postal_code', 'city']}
+        customer['organisation'] = new['customer_orgnr']
+    else:
+        customer = next(
+            (c for c in customers if str(c.id) == values['customer']), None)
+    start, end = values['start_date'], values['end_date']
     if start and end and end < start:
         errors['end_date'] = gettext('sosolo_convoy.msg_portal_period')
     lines = []
-    for i in range(MAX_LINES):
-        key = f'line-{i}-%s'
-        if not any(form.get(key % n) for n in LINE_FIELDS[:3]):
-            continue
-        if not form.get(key % 'description'):
-            errors[key % 'description'] = _required()
-        quantity = parse_amount(form.get(key % 'quantity'))
-        if not quantity:
-            errors[key % 'quantity'] = gettext(
-                'sosolo_convoy.msg_portal_quantity_invalid')
-        price = parse_amount(form.get(key % 'unit_price'))
-        if price is None:
-            errors[key % 'unit_price'] = gettext(
-                'sosolo_convoy.msg_portal_amount_invalid')
-        vat = form.get(key % 'vat')
-        if vat not in dict(VATS):
-            errors[key % 'vat'] = _required()
-        lines.append({'description': form.get(key % 'description'),
-                'quantity': quantity, 'unit_price': price, 'vat': vat})
+    for i in [i for i in range(MAX_LINES) if _filled(form, i)]:
+        line, line_errors = line_form(i).parse(form)
+        errors.update(line_errors)
+        lines.append({n: line[f'line-{i}-{n}'] for n in LINE_FIELDS})
     if not lines:
         errors['line-0-description'] = gettext(
             'sosolo_convoy.msg_portal_lines_required')
-    return errors, lines
-
-
-def _customer(pool, form, customers):
-    "The chosen earlier customer, or the new one (by organisation number)."
-    Party = pool.get('party.party')
-    Identifier = pool.get('party.identifier')
-    if form['customer'] != 'new':
-        return next(c for c in customers if str(c.id) == form['customer'])
-    identifiers = Identifier.search([('type', '=', 'se_orgnr'),
-            ('code', 'in', [form['customer_orgnr'],
-                    form['customer_orgnr'].replace('-', '')])], limit=1)
-    if identifiers:
-        return identifiers[0].party
-    party, = Party.create([{
-                'name': form['customer_name'],
-                'identifiers': [('create', [{'type': 'se_orgnr',
-                                'code': form['customer_orgnr']}])],
-                'contact_mechanisms': [('create', [{'type': 'email',
-                                'value': form['customer_email']}])],
-                'addresses': [('create', [{
-                                'street': form['customer_street'],
-                                'postal_code': form['customer_postal_code'],
-                                'city': form['customer_city']}])],
-                }])
-    return party
+    return {'customer': customer, 'description': values['description'],
+        'start_date': start, 'end_date': end, 'lines': lines}, errors
 
 
 # Customer invoices
@@ -378,8 +262,7 @@ def _assignment_invoices(pool, member):
 @member_page
 def customer_invoices(request, pool, user, member):
     return render(request, 'customer_invoices.html', user=user,
-        assignments=_assignment_invoices(pool, member),
-        states=INVOICE_STATES_SV)
+        assignments=_assignment_invoices(pool, member))
 
 
 @app.route('/<database_name>/portal/kundfakturor/<int:invoice_id>.pdf',
@@ -413,25 +296,19 @@ def account(request, pool, user, member):
 @member_page
 def payout(request, pool, user, member):
     Payout = pool.get('sosolo.convoy.payout')
-    Date = pool.get('ir.date')
     payouts = Payout.search([('member', '=', member.id)],
         order=[('date', 'DESC'), ('id', 'DESC')])
     values = {'member': member, 'payouts': payouts,
-        'states': PAYOUT_STATES_SV, 'message': _notice(request)}
+        'message': _notice(request)}
     if request.method == 'GET':
         return render(request, 'payout.html', user=user, **values)
-    form = {'amount': request.form.get('amount', '').strip()}
-    amount = None
-    if form['amount'].lower() not in {'', 'allt'}:
-        amount = parse_amount(form['amount'])
-        if not amount:
-            return render(request, 'payout.html', user=user, form=form,
-                errors={'amount': gettext(
-                        'sosolo_convoy.msg_portal_amount_invalid')},
-                status=HTTPStatus.BAD_REQUEST, **values)
+    form = request.form
+    parsed, errors = PAYOUT.parse(form)
+    if errors:
+        return render(request, 'payout.html', user=user, form=form,
+            errors=errors, status=HTTPStatus.BAD_REQUEST, **values)
     try:
-        Payout.create([{'company': member.company.id, 'member': member.id,
-                    'date': Date.today(), 'amount': amount}])
+        Payout.request(member, parsed['amount'])
     except UserError as exception:
         return render(request, 'payout.html', user=user, form=form,
             errors={'amount': _failed(exception)},
@@ -444,15 +321,12 @@ def payout(request, pool, user, member):
 @member_page
 def cancel_payout(request, pool, user, member, payout_id):
     "Withdraw a payout request that no pay run has taken yet."
-    Member = pool.get('sosolo.member')
     Payout = pool.get('sosolo.convoy.payout')
-    # Locked as a new request locks it: one change of a member's
-    # payouts at a time.
-    Member.lock([member])
     record = _own(Payout, payout_id, member)
-    if not record.cancellable:
+    try:
+        Payout.withdraw([record])
+    except PayoutError:
         abort(HTTPStatus.CONFLICT)
-    Payout.cancel([record])
     return see_other(portal_url('konto/uttag?meddelande=uttag_avbrutet'))
 
 
@@ -465,7 +339,6 @@ def expenses(request, pool, user, member):
     records = Expense.search([('member', '=', member.id)],
         order=[('date', 'DESC'), ('id', 'DESC')])
     return render(request, 'expenses.html', user=user, expenses=records,
-        states=EXPENSE_STATES_SV, kinds=EXPENSE_KINDS_SV,
         message=_notice(request))
 
 
@@ -478,30 +351,17 @@ def new_expense(request, pool, user, member):
     if request.method == 'GET':
         return render(request, 'expense_form.html', user=user,
             form={'date': Date.today().isoformat()})
-    form = {k: request.form.get(k, '').strip() for k in [
-            'date', 'purpose', 'amount', 'vat_amount']}
-    errors = {}
-    for name in form:
-        if not form[name]:
-            errors[name] = _required()
-    date = _date(form['date'])
-    if form['date'] and not date:
-        errors['date'] = gettext('sosolo_convoy.msg_portal_date_invalid')
-    amount = parse_amount(form['amount'])
-    vat = parse_amount(form['vat_amount'])
-    if form['amount'] and not amount:
-        errors['amount'] = gettext('sosolo_convoy.msg_portal_amount_invalid')
-    if form['vat_amount'] and vat is None:
-        errors['vat_amount'] = gettext(
-            'sosolo_convoy.msg_portal_amount_invalid')
-    elif amount and vat and vat * 5 > amount:
+    form = request.form
+    values, errors = RECEIPT.parse(form)
+    amount, vat = values['amount'], values['vat_amount']
+    if amount and vat and vat * 5 > amount:
         # 25 % VAT on the price is a fifth of the amount incl. VAT.
         errors['vat_amount'] = gettext('sosolo_convoy.msg_portal_vat_high')
     receipt = request.files.get('receipt')
     data = receipt.read(MAX_RECEIPT + 1) if receipt else b''
     kind = next((t for t in RECEIPT_TYPES if data.startswith(t[0])), None)
     if not data:
-        errors['receipt'] = _required()
+        errors['receipt'] = gettext('sosolo_portal.msg_form_required')
     elif len(data) > MAX_RECEIPT:
         errors['receipt'] = gettext('sosolo_convoy.msg_portal_receipt_large')
     elif not kind:
@@ -510,13 +370,8 @@ def new_expense(request, pool, user, member):
         return render(request, 'expense_form.html', user=user, form=form,
             errors=errors, status=HTTPStatus.BAD_REQUEST)
     try:
-        expense, = Expense.create([{
-                    'company': member.company.id, 'member': member.id,
-                    'kind': 'receipt', 'date': date,
-                    'purpose': form['purpose'], 'amount': amount,
-                    'vat_amount': vat, 'receipt': data,
-                    'receipt_name': f'kvitto.{kind[2]}'}])
-        Expense.submit([expense])
+        Expense.claim(member, {'kind': 'receipt', **values,
+                'receipt': data, 'receipt_name': f'kvitto.{kind[2]}'})
     except UserError as exception:
         return render(request, 'expense_form.html', user=user, form=form,
             error=_failed(exception), status=HTTPStatus.BAD_REQUEST)
@@ -545,25 +400,16 @@ def new_allowance(request, pool, user, member, path):
     if request.method == 'GET':
         return render(request, 'allowance_form.html', user=user,
             form={'date': Date.today().isoformat()}, **values)
-    form = {k: request.form.get(k, '').strip() for k in [
-            'date', 'purpose', 'quantity']}
-    errors = {name: _required() for name in form if not form[name]}
-    date = _date(form['date'])
-    if form['date'] and not date:
-        errors['date'] = gettext('sosolo_convoy.msg_portal_date_invalid')
-    quantity = parse_amount(form['quantity'])
-    if form['quantity'] and (not quantity or quantity % step):
-        errors['quantity'] = gettext(invalid)
+    form = request.form
+    parsed, errors = allowance_form(step, invalid).parse(form)
     if errors:
         return render(request, 'allowance_form.html', user=user, form=form,
             errors=errors, status=HTTPStatus.BAD_REQUEST, **values)
     try:
-        expense, = Expense.create([{
-                    'company': member.company.id, 'member': member.id,
-                    'kind': kind, 'date': date, 'purpose': form['purpose'],
-                    quantity_field: quantity}])
-        # Submitting prices it at Skatteverket's rate of its year.
-        Expense.submit([expense])
+        # Claiming prices it at Skatteverket's rate of its year.
+        Expense.claim(member, {'kind': kind, 'date': parsed['date'],
+                'purpose': parsed['purpose'],
+                quantity_field: parsed['quantity']})
     except UserError as exception:
         return render(request, 'allowance_form.html', user=user, form=form,
             error=_failed(exception), status=HTTPStatus.BAD_REQUEST,

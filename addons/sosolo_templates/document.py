@@ -11,7 +11,8 @@ from pypdf import PdfWriter
 from trytond.config import config
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, Workflow, fields
-from trytond.modules.sosolo_convoy.routes import parse_amount
+from trytond.modules.sosolo_sweden import parsers
+from trytond.modules.sosolo_sweden.exceptions import InputError
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.sendmail import send_message_transactional
@@ -373,7 +374,9 @@ class DocumentValue(ModelSQL, ModelView):
             except ValueError:
                 self._raise_type()
         elif variable.type == 'amount':
-            if parse_amount(text) is None:
+            try:
+                parsers.amount(text)
+            except InputError:
                 self._raise_type()
         elif variable.type == 'choice':
             if text not in variable.choice_list:
@@ -391,7 +394,9 @@ class DocumentValue(ModelSQL, ModelView):
         Lang = pool.get('ir.lang')
         text = (self.value or '').strip()
         if self.variable.source == 'free' and self.variable.type == 'amount':
-            amount = parse_amount(text)
-            if amount is not None:
-                return Lang.get('sv').format('%.2f', amount, grouping=True)
+            try:
+                amount = parsers.amount(text)
+            except InputError:
+                return text
+            return Lang.get('sv').format('%.2f', amount, grouping=True)
         return text

@@ -301,7 +301,7 @@ class EndToEndTestCase(RouteTestCase):
         # Elin sees the invoice, unpaid, and its PDF with the OCR.
         body = self.page(client, 'kundfakturor')
         self.assertIn(f"Faktura {invoice_number}", body)
-        self.assertIn("Obetald", body)
+        self.assertIn(f"kvar att betala {kr('50 000,00')}", body)
         response = client.get(self.url(f'kundfakturor/{invoice_id}.pdf'))
         self.assertEqual(response.status_code, 200)
         self.assertIn(ocr, pdf_text(response.data))

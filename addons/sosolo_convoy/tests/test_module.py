@@ -1,18 +1,27 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import datetime as dt
+import io
 import unittest
 from decimal import Decimal
+from unittest.mock import patch
+
+from pypdf import PdfReader
 
 from trytond import backend
+from trytond.model.exceptions import AccessError
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_convoy.calculator import compute_from_database
 from trytond.modules.sosolo_convoy.exceptions import (
+    AssignmentError,
+    CustomerError,
+    ExpenseError,
     PayoutError,
     ReferenceRateError,
 )
 from trytond.modules.sosolo_payroll.tests.tools import configure_payroll
 from trytond.modules.sosolo_portal.tests.secrets import WebUserSecretsTestMixin
+from trytond.modules.sosolo_portal.tests.tools import as_portal
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_sweden.tests.transactions import committed, race
 from trytond.modules.sosolo_sweden.tests.translation import (
@@ -23,34 +32,113 @@ from trytond.pyson import PYSONDecoder
 from trytond.tests.test_tryton import DB_NAME, ModuleTestCase, with_transaction
 from trytond.transaction import Transaction
 
+ORGNR = '556334-3689'
 
-def make_member(balance):
+
+def customer(email, street, name="Kund AB"):
+    "The values of a new customer, as the portal's form gives them."
+    return {'name': name, 'organisation': ORGNR, 'email': email,
+        'street': street, 'postal_code': '111 43', 'city': "Stockholm"}
+
+
+def values(customer, description="Webbplats"):
+    "The values of an assignment of one line, 10 hours at 500 kr."
+    return {'customer': customer, 'description': description,
+        'start_date': dt.date(2026, 11, 2), 'end_date': dt.date(2026, 11, 27),
+        'lines': [{'description': "Utveckling", 'quantity': Decimal(10),
+                'unit_price': Decimal(500), 'vat': '25'}]}
+
+
+#: The member-owned models the portal reads, and what each member has of
+#: them in `portal_records`.
+PORTAL_MODELS = [
+    'sosolo.member', 'party.party', 'sosolo.convoy.assignment',
+    'sosolo.convoy.assignment.line', 'account.invoice', 'account.move',
+    'account.move.line', 'sosolo.convoy.payout', 'sosolo.convoy.expense',
+    'sosolo.payroll.employee', 'sosolo.payroll.run',
+    'sosolo.payroll.payslip',
+    ]
+
+
+def portal_records(member, email, payment_date):
+    """One record of each member-owned model for `member`, and their web
+    user: {model: [ids]}, the web user under 'web.user'."""
+    pool = Pool()
+    Assignment = pool.get('sosolo.convoy.assignment')
+    Expense = pool.get('sosolo.convoy.expense')
+    Line = pool.get('account.move.line')
+    Payout = pool.get('sosolo.convoy.payout')
+    Run = pool.get('sosolo.payroll.run')
+    WebUser = pool.get('web.user')
+    assignment = Assignment.enter(member, values(
+            customer(email, f"{member.party.name}s väg 1")), submit=True)
+    with patch('trytond.modules.sosolo_convoy.assignment.'
+            'send_message_transactional'):
+        Assignment.approve([assignment])
+    employee = make_employee(member)
+    run, = Run.create([{'payment_date': payment_date,
+                'payslips': [('create', [{'employee': employee.id}])]}])
+    payout = Payout.request(member, Decimal(100))
+    expense = Expense.claim(member, {'kind': 'mileage',
+            'date': dt.date(2026, 11, 10), 'purpose': "Kundmöte",
+            'distance_km': Decimal(10)})
+    lines = Line.search([('party', '=', member.party.id)])
+    user = WebUser(email=email, party=member.party)
+    user.save()
+    return {
+        'web.user': user,
+        'sosolo.member': [member.id],
+        'party.party': [member.party.id, assignment.customer.id],
+        'sosolo.convoy.assignment': [assignment.id],
+        'sosolo.convoy.assignment.line': [l.id for l in assignment.lines],
+        'account.invoice': [assignment.invoice.id],
+        'account.move': list({l.move.id for l in lines}),
+        'account.move.line': [l.id for l in lines],
+        'sosolo.convoy.payout': [payout.id],
+        'sosolo.convoy.expense': [expense.id],
+        'sosolo.payroll.employee': [employee.id],
+        'sosolo.payroll.run': [run.id],
+        'sosolo.payroll.payslip': [p.id for p in run.payslips],
+        }
+
+
+def pdf_text(data):
+    return ''.join(p.extract_text() for p in PdfReader(
+            io.BytesIO(data)).pages)
+
+
+def credit(member, amount, date=dt.date(2026, 6, 1)):
+    "Credit `amount` to `member`'s activity account, posted."
+    pool = Pool()
+    Configuration = pool.get('sosolo.convoy.configuration')
+    Line = pool.get('account.move.line')
+    Move = pool.get('account.move')
+    Period = pool.get('account.period')
+    config = Configuration(1)
+    move = Move(journal=config.journal,
+        period=Period.find(member.company, date=date), date=date, lines=[
+            Line(account=config.member_account, party=member.party,
+                credit=amount, debit=0),
+            Line(account=config.share_account, debit=amount, credit=0),
+            ])
+    move.save()
+    Move.post([move])
+
+
+def make_member(balance, name="Anna"):
     "A member of the test company whose account holds `balance`."
     pool = Pool()
     Configuration = pool.get('sosolo.convoy.configuration')
     Member = pool.get('sosolo.member')
-    Move = pool.get('account.move')
-    Line = pool.get('account.move.line')
     Party = pool.get('party.party')
-    Period = pool.get('account.period')
     company = books()
     with set_company(company):
-        config = Configuration(1)
-        config.save()
-        party = Party(name="Anna")
+        Configuration(1).save()
+        party = Party(name=name)
         party.save()
         member = Member(party=party, kind='person', company=company)
         member.save()
-        date = dt.date(2026, 6, 1)
-        move = Move(journal=config.journal,
-            period=Period.find(company, date=date), date=date, lines=[
-                Line(account=config.member_account, party=party,
-                    credit=balance, debit=0),
-                Line(account=config.share_account, debit=balance,
-                    credit=0),
-                ])
-        move.save()
-        Move.post([move])
+        credit(member, balance)
     return company, member
 
 
@@ -375,6 +463,152 @@ class SosoloConvoyTestCase(
             with self.assertRaises(ReferenceRateError):
                 ReferenceRate.create([{'start_date': dt.date(2026, 8, 1),
                             'rate': D(1)}])
+
+
+    @with_transaction()
+    def test_enter_assignment(self):
+        "A member enters an assignment, changes the draft and submits it"
+        pool = Pool()
+        Assignment = pool.get('sosolo.convoy.assignment')
+        company, member = make_member(Decimal(0))
+        with set_company(company):
+            assignment = Assignment.enter(member,
+                values(customer('a@kund.example', "Kungsgatan 2")))
+            self.assertEqual((assignment.state, assignment.member,
+                    assignment.company, assignment.total_amount),
+                ('draft', member, company, Decimal('6250.00')))
+            party = assignment.customer
+            self.assertEqual(member.convoy_customers, [party])
+            changed = values(party, "Webbplats och logotyp")
+            changed['lines'][0]['quantity'] = Decimal(12)
+            Assignment.enter(member, changed, assignment, submit=True)
+            self.assertEqual((assignment.state, assignment.description,
+                    [l.quantity for l in assignment.lines]),
+                ('submitted', "Webbplats och logotyp", [Decimal(12)]))
+            with self.assertRaises(AssignmentError):
+                # Only drafts change.
+                Assignment.enter(member, changed, assignment)
+
+    @with_transaction()
+    def test_customers_are_each_members_own(self):
+        """Two members register the same organisation number: two parties,
+        neither's e-mail or address overwritten, each invoice to its own
+        (#12)"""
+        pool = Pool()
+        Assignment = pool.get('sosolo.convoy.assignment')
+        company, anna = make_member(Decimal(0))
+        _, bertil = make_member(Decimal(0), name="Bertil")
+        with set_company(company):
+            annas = Assignment.enter(anna,
+                values(customer('anna@kund.example', "Annagatan 1")))
+            bertils = Assignment.enter(bertil,
+                values(customer('bertil@kund.example', "Bertilgatan 2")))
+            self.assertNotEqual(annas.customer, bertils.customer)
+            self.assertEqual(anna.convoy_customers, [annas.customer])
+            self.assertEqual(bertil.convoy_customers, [bertils.customer])
+            for assignment, email, street in [
+                    (annas, 'anna@kund.example', "Annagatan 1"),
+                    (bertils, 'bertil@kund.example', "Bertilgatan 2")]:
+                party = assignment.customer
+                self.assertEqual(
+                    ([c.value for c in party.contact_mechanisms],
+                        [a.street for a in party.addresses],
+                        [i.code for i in party.identifiers]),
+                    ([email], [street], [ORGNR]))
+
+            # Bertil cannot bill Anna's customer, nor retype his own.
+            with self.assertRaises(CustomerError):
+                Assignment.enter(bertil, values(annas.customer))
+            with self.assertRaises(CustomerError):
+                Assignment.enter(bertil,
+                    values(customer('ny@kund.example', "Nygatan 3")))
+            with self.assertRaises(AssignmentError):
+                Assignment.enter(bertil, values(bertils.customer), annas)
+
+            Assignment.submit([annas, bertils])
+            sent = {}
+            with patch('trytond.modules.sosolo_convoy.assignment.'
+                    'send_message_transactional') as send:
+                for assignment in [annas, bertils]:
+                    Assignment.approve([assignment])
+                    message = send.call_args[0][0]
+                    attachment, = message.iter_attachments()
+                    sent[assignment.id] = (message['To'],
+                        pdf_text(attachment.get_content()))
+            for assignment, email, street, other in [
+                    (annas, 'anna@kund.example', "Annagatan 1",
+                        "Bertilgatan"),
+                    (bertils, 'bertil@kund.example', "Bertilgatan 2",
+                        "Annagatan")]:
+                invoice = assignment.invoice
+                self.assertEqual(invoice.party, assignment.customer)
+                self.assertEqual(invoice.invoice_address.street, street)
+                to, text = sent[assignment.id]
+                self.assertEqual(to, email)
+                self.assertIn(street, text)
+                self.assertNotIn(other, text)
+
+    @with_transaction()
+    def test_payout_request_and_withdraw(self):
+        "A member requests a payout and withdraws it, once"
+        pool = Pool()
+        Payout = pool.get('sosolo.convoy.payout')
+        company, member = make_member(Decimal('1000.00'))
+        with set_company(company):
+            payout = Payout.request(member, Decimal(600))
+            self.assertEqual((payout.state, payout.amount, payout.date),
+                ('requested', Decimal(600), dt.date(2026, 12, 1)))
+            Payout.withdraw([payout])
+            self.assertEqual(payout.state, 'cancelled')
+            with self.assertRaises(PayoutError):
+                Payout.withdraw([payout])
+            # Withdrawn, it reserves nothing: all is 1,000 again.
+            everything = Payout.request(member, None)
+            self.assertEqual(everything.get_amount(), Decimal(1000))
+            with self.assertRaises(PayoutError):
+                Payout.request(member, Decimal(1))
+
+    @with_transaction()
+    def test_expense_claim(self):
+        "A member claims mileage: priced at the year's rate and submitted"
+        pool = Pool()
+        Expense = pool.get('sosolo.convoy.expense')
+        company, member = make_member(Decimal('1000.00'))
+        with set_company(company):
+            expense = Expense.claim(member, {'kind': 'mileage',
+                    'date': dt.date(2025, 11, 10),
+                    'purpose': "Kundmöte", 'distance_km': Decimal(164)})
+            # 2025: 25 kr/mil (allowance_data.xml).
+            self.assertEqual((expense.state, expense.member, expense.amount),
+                ('submitted', member, Decimal('410.00')))
+            with self.assertRaises(ExpenseError):
+                # A receipt needs its receipt.
+                Expense.claim(member, {'kind': 'receipt',
+                        'date': dt.date(2026, 11, 10), 'purpose': "Papper",
+                        'amount': Decimal(100), 'vat_amount': Decimal(20)})
+
+
+    @with_transaction()
+    def test_portal_sees_own_records(self):
+        """As the portal user, Bertil's session finds none of Anna's
+        records of any member-owned model, and reads none (#12)"""
+        pool = Pool()
+        company, anna = make_member(Decimal(1000), name="Anna")
+        _, bertil = make_member(Decimal(1000), name="Bertil")
+        with set_company(company):
+            annas = portal_records(anna, 'anna@kund.example',
+                dt.date(2026, 11, 25))
+            bertils = portal_records(bertil, 'bertil@kund.example',
+                dt.date(2026, 12, 25))
+        for name in PORTAL_MODELS:
+            Model = pool.get(name)
+            with self.subTest(model=name), as_portal(bertils['web.user']):
+                self.assertTrue(bertils[name])
+                found = {r.id for r in Model.search([])}
+                self.assertEqual(found & set(annas[name]), set())
+                self.assertLessEqual(set(bertils[name]), found)
+                with self.assertRaises(AccessError):
+                    Model.read(annas[name][:1], ['id'])
 
 
 del ModuleTestCase

@@ -1,0 +1,282 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The convoy pages of the portal, through werkzeug's test client: each
+member's customers are their own, and another member's ids answer 404
+(#12)."""
+import datetime as dt
+from decimal import Decimal
+from unittest.mock import patch
+
+from trytond.modules.company.tests import set_company
+from trytond.modules.sosolo_membership.tests.test_routes import (
+    PASSWORD,
+    active_member,
+)
+from trytond.modules.sosolo_portal.portal import own
+from trytond.modules.sosolo_portal.tests.tools import (
+    configure_email_links,
+    csrf,
+    login,
+)
+from trytond.modules.sosolo_sweden.tests.books import books, setup_books
+from trytond.modules.sosolo_sweden.tests.transactions import committed
+from trytond.pool import Pool
+from trytond.tests import test_tryton
+from trytond.tests.test_tryton import RouteTestCase
+
+from .test_end_to_end import configure
+from .test_module import (
+    ORGNR,
+    credit,
+    customer,
+    make_employee,
+    pdf_text,
+    values,
+)
+
+RECEIPT = b'%PDF-1.4 kvitto'
+
+
+def approve(assignment):
+    "Approve `assignment` as staff: its invoice, posted and e-mailed."
+    Assignment = Pool().get('sosolo.convoy.assignment')
+    with patch('trytond.modules.sosolo_convoy.assignment.'
+            'send_message_transactional') as send:
+        Assignment.approve([assignment])
+    return send.call_args[0][0]
+
+
+def annas_records():
+    """Anna's records, one of each kind, by the portal's paths.
+
+    A draft and an invoiced assignment, an expense with its receipt, a
+    payslip of a posted run and a requested payout.
+    """
+    pool = Pool()
+    Assignment = pool.get('sosolo.convoy.assignment')
+    Expense = pool.get('sosolo.convoy.expense')
+    Member = pool.get('sosolo.member')
+    Payout = pool.get('sosolo.convoy.payout')
+    Run = pool.get('sosolo.payroll.run')
+    company = books()
+    anna, = Member.search([('party.name', '=', "Anna Lind")])
+    draft = Assignment.enter(anna, values(
+            customer('anna@annas-kund.example', "Annas väg 1"),
+            "Annas utkast"))
+    invoiced = Assignment.enter(anna,
+        values(draft.customer, "Annas faktura"), submit=True)
+    approve(invoiced)
+    expense = Expense.claim(anna, {'kind': 'receipt',
+            'date': dt.date(2026, 11, 3), 'purpose': "Papper",
+            'amount': Decimal(125), 'vat_amount': Decimal(25),
+            'receipt': RECEIPT, 'receipt_name': 'kvitto.pdf'})
+    employee = make_employee(anna)
+    run, = Run.create([{'company': company.id,
+                'payment_date': dt.date(2026, 11, 25),
+                'payslips': [('create', [{'employee': employee.id,
+                                'lines': [('create', [{'kind': 'salary',
+                                                'amount': 1000}])]}])]}])
+    Run.compute([run])
+    Run.post([run])
+    payslip, = Run(run.id).payslips
+    # After the run, which would pay it.
+    credit(anna, Decimal(1000), dt.date(2026, 11, 2))
+    payout = Payout.request(anna, Decimal(100))
+    return {
+        'draft': draft.id,
+        'invoiced': invoiced.id,
+        'invoice': invoiced.invoice.id,
+        'expense': expense.id,
+        'payslip': payslip.id,
+        'payout': payout.id,
+        }
+
+
+class ConvoyRouteTestCase(RouteTestCase):
+    "Test the convoy pages of the portal"
+    module = 'sosolo_convoy'
+
+    @classmethod
+    def setUpClass(cls):
+        # As sosolo_membership's route tests: the chart's table locks
+        # need with_transaction's retry, which setUpDatabase lacks.
+        super(test_tryton.RouteTestCase, cls).setUpClass()
+        configure_email_links(cls)
+        setup_books(configure)
+
+        def members():
+            company = books()
+            with set_company(company):
+                for name, email in [("Anna Lind", 'anna@example.se'),
+                        ("Bertil Nilsson", 'bertil@example.se')]:
+                    active_member(company, name, email)
+                return annas_records()
+        cls.anna = committed(members)
+
+    def url(self, path=''):
+        return f'/{self.db_name}/portal/{path}'
+
+    def logged_in(self, email):
+        client = self.client()
+        response = login(client, self.db_name, email, PASSWORD)
+        self.assertEqual(response.status_code, 303)
+        return client
+
+    def staff(self, work):
+        "Run `work()` in the company, committed; return what it returns."
+        def in_company():
+            with set_company(books()):
+                return work()
+        return committed(in_company)
+
+    def new_assignment(self, client, email, street):
+        "Enter an assignment for a new customer Kund AB and submit it."
+        response = client.post(self.url('uppdrag/nytt'), data={
+                'csrf_token': csrf(client, self.url('uppdrag/nytt')),
+                'customer': 'new', 'customer_name': "Kund AB",
+                'customer_orgnr': ORGNR.replace('-', ''),
+                'customer_email': email, 'customer_street': street,
+                'customer_postal_code': '111 43',
+                'customer_city': "Stockholm",
+                'description': f"Uppdrag för {street}",
+                'start_date': '2026-11-02', 'end_date': '2026-11-06',
+                'line-0-description': "Arbete", 'line-0-quantity': '8',
+                'line-0-unit_price': '500', 'line-0-vat': '25',
+                'action': 'submit'})
+        return response
+
+    def test_same_customer_two_members(self):
+        """Two members register the same organisation number: each has
+        their own customer, invoice and PDF (#12)"""
+        clients = {}
+        for email, street in [('cilla@example.se', "Cillas gata 1"),
+                ('david@example.se', "Davids gata 2")]:
+            def add_member(email=email):
+                active_member(books(), email.split('@')[0].title(), email)
+            self.staff(add_member)
+            client = clients[street] = self.logged_in(email)
+            response = self.new_assignment(client,
+                f'faktura@{email.split("@")[0]}.example', street)
+            self.assertEqual(response.status_code, 303,
+                response.get_data(as_text=True))
+
+        def approve_both():
+            Assignment = Pool().get('sosolo.convoy.assignment')
+            sent = {}
+            for assignment in Assignment.search([
+                        ('description', 'like', "Uppdrag för %")]):
+                message = approve(assignment)
+                sent[assignment.customer.addresses[0].street] = (
+                    message['To'], assignment.invoice.id,
+                    assignment.invoice.number,
+                    [a.street for a in assignment.customer.addresses],
+                    [c.value for c in assignment.customer.contact_mechanisms])
+            return sent
+        sent = self.staff(approve_both)
+        self.assertEqual(sorted(sent), ["Cillas gata 1", "Davids gata 2"])
+        for street, other in [("Cillas gata 1", "Davids gata 2"),
+                ("Davids gata 2", "Cillas gata 1")]:
+            to, invoice_id, number, streets, emails = sent[street]
+            client = clients[street]
+            self.assertEqual((streets, emails), ([street], [to]))
+            page = client.get(self.url('kundfakturor')).get_data(
+                as_text=True)
+            self.assertIn(number, page)
+            self.assertNotIn(sent[other][2], page)
+            response = client.get(self.url(f'kundfakturor/{invoice_id}.pdf'))
+            self.assertEqual(response.status_code, 200)
+            text = pdf_text(response.data)
+            self.assertIn(street, text)
+            self.assertNotIn(other, text)
+            response = client.get(
+                self.url(f'kundfakturor/{sent[other][1]}.pdf'))
+            self.assertEqual(response.status_code, 404)
+
+        # A member retyping their own customer is told to choose it.
+        client = clients["Cillas gata 1"]
+        response = self.new_assignment(
+            client, 'ny@example.se', "Ny gata 3")
+        self.assertEqual(response.status_code, 400)
+        self.assertRegex(response.get_data(as_text=True),
+            r'id="e-customer_orgnr">Du har redan kunden Kund AB')
+
+    def test_numbers_refused_beside_the_field(self):
+        """An exponent, NaN or too many digits is an error beside the
+        field, not an error page (#12)"""
+        client = self.logged_in('bertil@example.se')
+        for text in ['1e30', 'NaN', '9' * 40]:
+            for path, data, field in [
+                    ('konto/uttag', {'amount': text}, 'amount'),
+                    ('utlagg/nytt', {'date': '2026-11-03',
+                            'purpose': "Papper", 'amount': text,
+                            'vat_amount': '0'}, 'amount'),
+                    ('uppdrag/nytt', {'customer': 'new',
+                            'line-0-description': "Arbete",
+                            'line-0-quantity': '1',
+                            'line-0-unit_price': text, 'line-0-vat': '25'},
+                        'line-0-unit_price'),
+                    ('utlagg/mil', {'date': '2026-11-03',
+                            'purpose': "Resa", 'quantity': text},
+                        'quantity'),
+                    ]:
+                with self.subTest(text=text, path=path):
+                    token = csrf(client, self.url(path))
+                    response = client.post(self.url(path),
+                        data={'csrf_token': token, **data})
+                    self.assertEqual(response.status_code, 400)
+                    self.assertRegex(response.get_data(as_text=True),
+                        f'<p class="error" id="e-{field}">[^<]*[a-zåäö]')
+
+    def annas_paths(self):
+        "The requests for Anna's records, by method and path."
+        anna = self.anna
+        return [
+            ('GET', f'uppdrag/{anna["draft"]}'),
+            ('POST', f'uppdrag/{anna["draft"]}'),
+            ('GET', f'uppdrag/{anna["invoiced"]}'),
+            ('GET', f'kundfakturor/{anna["invoice"]}.pdf'),
+            ('GET', f'utlagg/{anna["expense"]}/kvitto'),
+            ('GET', f'lonebesked/{anna["payslip"]}.pdf'),
+            ('POST', f'konto/uttag/{anna["payout"]}/avbryt'),
+            ]
+
+    def assert_404(self, client):
+        token = csrf(client, self.url('uppdrag/nytt'))
+        for method, path in self.annas_paths():
+            with self.subTest(method=method, path=path):
+                response = client.open(self.url(path), method=method,
+                    data={'csrf_token': token, 'action': 'save',
+                        'description': "Bertils"})
+                self.assertEqual(response.status_code, 404)
+
+    def test_bertil_gets_404_without_route_check(self):
+        """With the routes' own check of the member removed, the record
+        rules still answer 404 for Anna's records (#12)"""
+        bertil = self.logged_in('bertil@example.se')
+        with patch('trytond.modules.sosolo_convoy.routes._own',
+                lambda Model, record_id, member: own(Model, record_id)):
+            self.assert_404(bertil)
+
+    def test_bertil_gets_404(self):
+        "Anna's ids through Bertil's session answer 404 (#12)"
+        anna = self.anna
+        bertil = self.logged_in('bertil@example.se')
+        self.assert_404(bertil)
+        # Anna's own pages show them; Bertil's show nothing of hers.
+        client = self.logged_in('anna@example.se')
+        for path in [f'uppdrag/{anna["draft"]}',
+                f'kundfakturor/{anna["invoice"]}.pdf',
+                f'utlagg/{anna["expense"]}/kvitto',
+                f'lonebesked/{anna["payslip"]}.pdf']:
+            with self.subTest(path=path):
+                response = client.get(self.url(path))
+                self.assertEqual(response.status_code, 200,
+                    response.data[:1000])
+        for path in ['uppdrag', 'kundfakturor', 'konto', 'konto/uttag',
+                'utlagg', 'lonebesked']:
+            with self.subTest(path=path):
+                page = bertil.get(self.url(path)).get_data(as_text=True)
+                self.assertNotIn("Annas", page)
+
+
+del RouteTestCase
