@@ -23,13 +23,6 @@ class Invoice(metaclass=PoolMeta):
         help="The members' assignments the invoice bills.")
 
     @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        # The state as the portal shows it, in the member's language
-        # (sosolo_membership's branch adds the same descriptor).
-        cls.state_string = cls.state.translated('state')
-
-    @classmethod
     def convoy_assignments(cls, invoices):
         """{invoice id: the assignment it, or the invoice it credits, bills}.
 
