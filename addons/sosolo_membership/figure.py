@@ -9,7 +9,7 @@ kpi.py and figures.is_active.
 """
 import datetime as dt
 
-from sql import Literal, Null
+from sql import Null
 from sql.aggregate import Count, Min
 from sql.conditionals import Case
 from sql.functions import DateTrunc
@@ -70,19 +70,28 @@ class Figure(ModelSQL, ModelView):
                 | (member.exit_date >= date)))
         if context.get('company'):
             where &= member.company == context['company']
-        area = Case((member.municipality.in_(sorted(figures.INLAND)),
-                'inland'), else_='coast')
-        return member.select(
-            Min(member.id).as_('id'),
-            member.company.as_('company'),
-            member.municipality.as_('municipality'),
-            area.as_('area'),
-            member.gender.as_('gender'),
-            member.first_time.as_('first_time'),
-            Count(Literal('*')).as_('members'),
-            where=where,
-            group_by=[member.company, member.municipality, area,
-                member.gender, member.first_time])
+        # COUNT of a column, not COUNT('*'): PostgreSQL cannot type the
+        # '*' parameter.
+        # The area and the groups are computed in a subquery and grouped
+        # by its columns: grouped by the expression, PostgreSQL sees two
+        # differently numbered parameters and refuses the query.
+        area = cls.area.sql_cast(
+            Case((member.municipality.in_(sorted(figures.INLAND)),
+                    'inland'), else_='coast'))
+        active = member.select(
+            member.id, member.company, member.municipality,
+            area.as_('area'), member.gender, member.first_time,
+            where=where)
+        return active.select(
+            Min(active.id).as_('id'),
+            active.company.as_('company'),
+            active.municipality.as_('municipality'),
+            active.area.as_('area'),
+            active.gender.as_('gender'),
+            active.first_time.as_('first_time'),
+            Count(active.id).as_('members'),
+            group_by=[active.company, active.municipality, active.area,
+                active.gender, active.first_time])
 
 
 class FigureMonth(ModelSQL, ModelView):
@@ -107,10 +116,13 @@ class FigureMonth(ModelSQL, ModelView):
         company = Transaction().context.get('company')
         if company:
             where &= member.company == company
-        return member.select(
-            Min(member.id).as_('id'),
-            member.company.as_('company'),
-            month.as_('month'),
-            Count(Literal('*')).as_('members'),
-            where=where,
-            group_by=[member.company, month])
+        # Grouped by the subquery's column, not the expression (see
+        # Figure.table_query).
+        entered = member.select(
+            member.id, member.company, month.as_('month'), where=where)
+        return entered.select(
+            Min(entered.id).as_('id'),
+            entered.company.as_('company'),
+            entered.month.as_('month'),
+            Count(entered.id).as_('members'),
+            group_by=[entered.company, entered.month])
