@@ -29,7 +29,13 @@ from trytond.modules.sosolo_sweden.tests.translation import (
 )
 from trytond.pool import Pool
 from trytond.pyson import PYSONDecoder
-from trytond.tests.test_tryton import DB_NAME, ModuleTestCase, with_transaction
+from trytond.tests.test_tryton import (
+    DB_NAME,
+    ModuleTestCase,
+    activate_module,
+    drop_db,
+    with_transaction,
+)
 from trytond.transaction import Transaction
 
 ORGNR = '556334-3689'
@@ -212,32 +218,6 @@ class SosoloConvoyTestCase(
             with self.assertRaises(PayoutError):
                 # "All" beside another open request.
                 Payout.create([{'member': member.id}])
-
-    @unittest.skipIf(backend.name == 'sqlite',
-        "row locks (SELECT ... FOR UPDATE) need PostgreSQL")
-    def test_payout_concurrent(self):
-        "Two payout requests at once do not overdraw the account"
-        def setup():
-            company, member = make_member(Decimal('1000.00'))
-            return company.id, member.id
-        company_id, member_id = committed(setup)
-
-        def request():
-            Payout = Pool().get('sosolo.convoy.payout')
-            Payout.create([{'member': member_id, 'amount': Decimal(700)}])
-        outcomes = race(request, context={'company': company_id},
-            refused=PayoutError)
-        with Transaction().start(DB_NAME, 1,
-                context={'company': company_id}):
-            pool = Pool()
-            Member = pool.get('sosolo.member')
-            Payout = pool.get('sosolo.convoy.payout')
-            self.assertEqual(outcomes[0], 'done')
-            self.assertIn(outcomes[1], {'refused', 'locked'})
-            self.assertEqual(Payout.search_count(
-                    [('member', '=', member_id)]), 1)
-            self.assertEqual(
-                Member(member_id).convoy_available, Decimal('300.00'))
 
     @with_transaction()
     def test_sick_pay_bearer(self):
@@ -612,3 +592,43 @@ class SosoloConvoyTestCase(
 
 
 del ModuleTestCase
+
+
+class SosoloConvoyConcurrencyTestCase(unittest.TestCase):
+    """Races between transactions. They commit what they set up, so they
+    have a database of their own, dropped after: other tests must not see
+    their members and payouts."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        drop_db()
+        activate_module('sosolo_convoy')
+        setup_books()
+        cls.addClassCleanup(drop_db)
+
+    @unittest.skipIf(backend.name == 'sqlite',
+        "row locks (SELECT ... FOR UPDATE) need PostgreSQL")
+    def test_payout_concurrent(self):
+        "Two payout requests at once do not overdraw the account"
+        def setup():
+            company, member = make_member(Decimal('1000.00'))
+            return company.id, member.id
+        company_id, member_id = committed(setup)
+
+        def request():
+            Payout = Pool().get('sosolo.convoy.payout')
+            Payout.create([{'member': member_id, 'amount': Decimal(700)}])
+        outcomes = race(request, context={'company': company_id},
+            refused=PayoutError)
+        with Transaction().start(DB_NAME, 1,
+                context={'company': company_id}):
+            pool = Pool()
+            Member = pool.get('sosolo.member')
+            Payout = pool.get('sosolo.convoy.payout')
+            self.assertEqual(outcomes[0], 'done')
+            self.assertIn(outcomes[1], {'refused', 'locked'})
+            self.assertEqual(Payout.search_count(
+                    [('member', '=', member_id)]), 1)
+            self.assertEqual(
+                Member(member_id).convoy_available, Decimal('300.00'))

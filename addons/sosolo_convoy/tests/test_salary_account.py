@@ -16,7 +16,11 @@ from trytond.modules.sosolo_portal.tests.tools import configure_email_links
 from trytond.modules.sosolo_sweden.rules import parse_bank_account
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.pool import Pool
-from trytond.tests.test_tryton import activate_module, with_transaction
+from trytond.tests.test_tryton import (
+    activate_module,
+    drop_db,
+    with_transaction,
+)
 
 PAIN = {'p': 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.03'}
 PASSWORD = 'anna-secret-1'
@@ -33,6 +37,10 @@ class SalaryAccountTestCase(unittest.TestCase):
     def setUpClass(cls):
         super().setUpClass()
         activate_module('sosolo_convoy')
+        # Dropped after, closing its connections: a scenario that follows
+        # restores the database from a template, and PostgreSQL refuses
+        # to drop one that pooled connections still use.
+        cls.addClassCleanup(drop_db)
         setup_books()
         configure_email_links(cls)
 

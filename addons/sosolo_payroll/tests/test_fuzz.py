@@ -5,7 +5,11 @@ near-valid files with TaxTableImportError only (#12)."""
 import unittest
 
 from trytond.modules.sosolo_sweden.tests.fuzz import run
-from trytond.tests.test_tryton import activate_module, with_transaction
+from trytond.tests.test_tryton import (
+    activate_module,
+    drop_db,
+    with_transaction,
+)
 
 from .fuzz import TAX_TABLE
 
@@ -16,6 +20,10 @@ class FuzzTestCase(unittest.TestCase):
     def setUpClass(cls):
         super().setUpClass()
         activate_module('sosolo_payroll')
+        # Dropped after, closing its connections: a scenario that follows
+        # restores the database from a template, and PostgreSQL refuses
+        # to drop one that pooled connections still use.
+        cls.addClassCleanup(drop_db)
 
     @with_transaction()
     def test_tax_table(self):

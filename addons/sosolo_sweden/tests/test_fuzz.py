@@ -7,7 +7,11 @@ import unittest
 
 from hypothesis import settings
 
-from trytond.tests.test_tryton import activate_module, with_transaction
+from trytond.tests.test_tryton import (
+    activate_module,
+    drop_db,
+    with_transaction,
+)
 
 from .fuzz import BGMAX, PARSERS, SHORT, SIE, run
 
@@ -18,6 +22,10 @@ class FuzzTestCase(unittest.TestCase):
     def setUpClass(cls):
         super().setUpClass()
         activate_module('sosolo_sweden')
+        # Dropped after, closing its connections: a scenario that follows
+        # restores the database from a template, and PostgreSQL refuses
+        # to drop one that pooled connections still use.
+        cls.addClassCleanup(drop_db)
 
     @with_transaction()
     def test_sie(self):

@@ -8,7 +8,11 @@ from decimal import Decimal
 from trytond.modules.sosolo_sweden import parsers
 from trytond.modules.sosolo_sweden.exceptions import InputError
 from trytond.modules.sosolo_sweden.rules import BankAccount
-from trytond.tests.test_tryton import activate_module, with_transaction
+from trytond.tests.test_tryton import (
+    activate_module,
+    drop_db,
+    with_transaction,
+)
 
 D = Decimal
 
@@ -19,6 +23,10 @@ class ParsersTestCase(unittest.TestCase):
     def setUpClass(cls):
         super().setUpClass()
         activate_module('sosolo_sweden')
+        # Dropped after, closing its connections: a scenario that follows
+        # restores the database from a template, and PostgreSQL refuses
+        # to drop one that pooled connections still use.
+        cls.addClassCleanup(drop_db)
 
     def assertParses(self, parser, cases):
         "`cases` are (text, value), or (text, part of the message)."

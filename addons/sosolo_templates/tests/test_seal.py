@@ -17,7 +17,11 @@ from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_templates import seal
 from trytond.modules.sosolo_templates.exceptions import DocumentError
 from trytond.pool import Pool
-from trytond.tests.test_tryton import activate_module, with_transaction
+from trytond.tests.test_tryton import (
+    activate_module,
+    drop_db,
+    with_transaction,
+)
 
 from .test_module import pdf_text, setup_convoy
 
@@ -31,6 +35,10 @@ class SealTestCase(unittest.TestCase):
     def setUpClass(cls):
         super().setUpClass()
         activate_module('sosolo_templates')
+        # Dropped after, closing its connections: a scenario that follows
+        # restores the database from a template, and PostgreSQL refuses
+        # to drop one that pooled connections still use.
+        cls.addClassCleanup(drop_db)
         setup_books(setup_convoy)
         cls.folder = tempfile.TemporaryDirectory()
         key, cls.certificate = seal.self_signed(
