@@ -39,9 +39,6 @@ from .party import local_time
 from .portal import member_of
 
 SV = {'language': 'sv'}
-# sosolo_convoy's routes still read it; sosolo_sweden.parsers.postal_code
-# is the form layer's.
-POSTAL_CODE = re.compile(r'^\d{3} ?\d{2}$')
 _PHONE = re.compile(r'\+?[\d \-()]{6,20}', re.ASCII)
 CONSENT = 'sosolo_membership.msg_consent_required'
 
