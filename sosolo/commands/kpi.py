@@ -18,9 +18,8 @@ from .init import date
 NAME = 'kpi'
 HELP = "visa uppföljningens nyckeltal per ett datum (text eller JSON)"
 
-GENDERS_SV = {'female': "Kvinna", 'male': "Man",
-    'other': "Annat eller ickebinär", 'undisclosed': "Vill inte uppge"}
-FIRST_TIME_SV = {'yes': "Ja", 'no': "Nej", 'undisclosed': "Vill inte uppge"}
+#: The word for a member who left a follow-up field empty.
+UNDISCLOSED = "Vill inte uppge"
 
 
 def configure(parser):
@@ -45,7 +44,14 @@ def to_json(figures):
         indent=2)
 
 
-def to_text(figures, municipalities):
+def labels(Member):
+    """The words of the member's follow-up selections, by field and value:
+    their translation in the context's language (sv), and UNDISCLOSED."""
+    return {name: dict(Member.selection_labels(name), undisclosed=UNDISCLOSED)
+        for name in ['gender', 'first_time', 'municipality']}
+
+
+def to_text(figures, labels):
     members = figures['members']
     money = figures['money']
     even = figures['break_even']
@@ -57,13 +63,13 @@ def to_text(figures, municipalities):
         f"Kusten: {members['coast']}",
         "Kön:",
         ]
-    lines += [f"  {GENDERS_SV[k]}: {v}"
+    lines += [f"  {labels['gender'][k]}: {v}"
         for k, v in members['by_gender'].items()]
     lines.append("Förstagångsföretagare:")
-    lines += [f"  {FIRST_TIME_SV[k]}: {v}"
+    lines += [f"  {labels['first_time'][k]}: {v}"
         for k, v in members['first_time'].items()]
     lines.append("Kommun:")
-    lines += [f"  {municipalities.get(k, k)}: {v}"
+    lines += [f"  {labels['municipality'].get(k, k)}: {v}"
         for k, v in members['by_municipality'].items()]
     lines.append("Nya medlemmar per månad:")
     lines += [f"  {m['month']}: {m['new']}" for m in members['new_per_month']]
@@ -85,13 +91,11 @@ def to_text(figures, municipalities):
 def run(args):
     args.date = date(args.date)
     with database.membership(args.database) as (pool, company):
-        from trytond.modules.sosolo_membership import kpi, rules
+        from trytond.modules.sosolo_membership import kpi
         figures = kpi.kpi(args.date, company.id)
+        words = labels(pool.get('sosolo.member'))
     if args.json:
         print(to_json(figures))
     else:
-        municipalities = dict(rules.MUNICIPALITIES)
-        municipalities.update({rules.OTHER_MUNICIPALITY: "Annan kommun",
-                'undisclosed': "Vill inte uppge"})
-        print(to_text(figures, municipalities))
+        print(to_text(figures, words))
     return 0
