@@ -168,8 +168,9 @@ def as_portal(web_user):
     Company = pool.get('company.company')
     transaction = Transaction()
     with transaction.set_user(0):
+        # Both cached: no query per request.
         portal_user = ModelData.get_id('sosolo_portal', 'user_portal')
-        companies = [c.id for c in Company.search([], order=[('id', 'ASC')])]
+        companies = Company.cooperative_ids()
         party = web_user.party.id if web_user.party else -1
     with transaction.set_user(portal_user), transaction.set_context(
             _check_access=True,

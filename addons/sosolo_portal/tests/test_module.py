@@ -10,6 +10,7 @@ from aiosmtpd.controller import Controller
 
 import trytond.config as config
 from trytond.model.exceptions import AccessError
+from trytond.modules.company.tests import create_company
 from trytond.modules.sosolo_portal import portal
 from trytond.modules.sosolo_portal.exceptions import EmailLinkError
 from trytond.modules.sosolo_portal.tests.secrets import WebUserSecretsTestMixin
@@ -168,6 +169,22 @@ class SosoloPortalTestCase(
             self.assertEqual(User.search([]), [anna])
         with as_portal(bertil):
             self.assertEqual(User.search([]), [bertil])
+
+    @with_transaction()
+    def test_portal_company_follows_companies(self):
+        "The portal works in the cooperative's company, made or removed"
+        Company = Pool().get('company.company')
+        anna, _, _ = self.create_web_users()
+        with as_portal(anna):
+            self.assertIsNone(Transaction().context['company'])
+        company = create_company()
+        with as_portal(anna):
+            self.assertEqual(Transaction().context['company'], company.id)
+            self.assertEqual(
+                Transaction().context['_companies'], [company.id])
+        Company.delete([company])
+        with as_portal(anna):
+            self.assertIsNone(Transaction().context['company'])
 
 
 class SosoloPortalRouteTestCase(RouteTestCase):
