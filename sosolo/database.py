@@ -234,9 +234,9 @@ def membership(name):
             raise CommandError(
                 "modulen sosolo_membership är inte aktiverad")
         Company = pool.get('company.company')
-        companies = Company.search([], limit=1)
+        companies = Company.cooperative_ids()
         if not companies:
             raise CommandError("databasen har ingen förening")
-        company, = companies
+        company = Company(companies[0])
         with Transaction().set_context(company=company.id, language='sv'):
             yield pool, company

@@ -174,9 +174,9 @@ class Member(Workflow, ModelSQL, ModelView):
         company = Transaction().context.get('company')
         if company is None:
             Company = Pool().get('company.company')
-            companies = Company.search([], limit=2)
+            companies = Company.cooperative_ids()
             if len(companies) == 1:
-                company = companies[0].id
+                company, = companies
         return company
 
     @classmethod

@@ -13,13 +13,11 @@ from .party import forgotten_password_url, local_time
 
 
 def _company():
-    pool = Pool()
-    Company = pool.get('company.company')
-    company_id = Transaction().context.get('company')
-    if company_id:
-        return Company(company_id)
-    companies = Company.search([], limit=1)
-    return companies[0] if companies else None
+    "The context's company, else the cooperative's, or None."
+    Company = Pool().get('company.company')
+    company_id = (Transaction().context.get('company')
+        or next(iter(Company.cooperative_ids()), None))
+    return Company(company_id) if company_id else None
 
 
 class Certificate(Report):
