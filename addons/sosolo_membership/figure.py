@@ -62,8 +62,8 @@ class Figure(ModelSQL, ModelView):
         date = context.get('date') or pool.get('ir.date').today()
         if isinstance(date, str):
             date = dt.date.fromisoformat(date)
-        # As figures.is_active: entered, and the exit date (once the
-        # member resigned) not passed.
+        # As figures.is_active of Member.register_exit_date: entered,
+        # and the exit date (once the member resigned) not passed.
         where = ((member.entry_date != Null) & (member.entry_date <= date)
             & ((member.exit_date == Null)
                 | ~member.state.in_(['resigned', 'left'])

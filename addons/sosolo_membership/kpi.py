@@ -42,10 +42,7 @@ def member_facts(company):
             ])
     return [figures.MemberFacts(
             entry_date=m.entry_date,
-            # As Member.register_facts: the exit date is only one once
-            # the member has resigned.
-            exit_date=(m.exit_date if m.state in {'resigned', 'left'}
-                else None),
+            exit_date=m.register_exit_date,
             gender=m.gender,
             municipality=m.municipality,
             first_time=m.first_time)

@@ -551,6 +551,12 @@ class Member(Workflow, ModelSQL, ModelView):
 
     # Register -------------------------------------------------------------
 
+    @property
+    def register_exit_date(self):
+        """The exit date the register and the figures go by: it counts
+        once the member has resigned."""
+        return self.exit_date if self.state in {'resigned', 'left'} else None
+
     def register_facts(self):
         repaid = (self.repayment_invoice.total_amount
             if self.repayment_invoice and self.repaid_date else Decimal(0))
@@ -558,8 +564,7 @@ class Member(Workflow, ModelSQL, ModelView):
             self.paid_amount, self.repayment_amount)
         return rules.RegisterFacts(
             entry_date=self.entry_date,
-            exit_date=self.exit_date if self.state in {'resigned', 'left'}
-            else None,
+            exit_date=self.register_exit_date,
             paid_date=self.entry_date,
             paid=self.paid_amount or Decimal(0),
             repaid_date=self.repaid_date,
