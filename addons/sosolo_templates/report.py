@@ -34,17 +34,8 @@ class AuditReport(Report):
         pool = Pool()
         Signature = pool.get('sosolo.template.document.signature')
         context = super().get_context(records, header, data)
-        context['methods'] = dict(METHODS_SV)
+        context['methods'] = Signature.method_names()
         context['stockholm'] = stockholm
         context['now'] = datetime.datetime.now(datetime.timezone.utc
             ).replace(tzinfo=None)
-        assert [m for m, _ in METHODS_SV] == [
-            m for m, _ in Signature.method.selection]
         return context
-
-
-#: Methods as printed on the Swedish audit page.
-METHODS_SV = [
-    ('link', "Personlig länk"),
-    ('eid', "e-legitimation"),
-    ]
