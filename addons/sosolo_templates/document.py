@@ -237,6 +237,9 @@ class Document(Workflow, ModelSQL, ModelView):
         Audit = pool.get('sosolo.template.document.audit', type='report')
         key, certificate = seal_files()
         timestamp_url = config.get('sosolo_templates', 'timestamp_url')
+        # First: the audit page prints the time of the seal.
+        cls.write(documents, {'sealed_at': dt.datetime.now(dt.timezone.utc
+                    ).replace(tzinfo=None)})
         for document in documents:
             _, audit, _, _ = Audit.execute([document.id], {})
             sealed = seal_.seal(join_pdfs(document.pdf, bytes(audit)), key,
@@ -246,8 +249,6 @@ class Document(Workflow, ModelSQL, ModelView):
                 timestamp_url=timestamp_url)
             document.sealed_pdf = sealed
             document.sealed_sha256 = hashlib.sha256(sealed).hexdigest()
-            document.sealed_at = dt.datetime.now(dt.timezone.utc).replace(
-                tzinfo=None)
         cls.save(documents)
 
     def send(self, to, subject, body):

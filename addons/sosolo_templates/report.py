@@ -1,7 +1,5 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-import datetime
-
 from genshi.input import HTML
 
 from trytond.pool import Pool
@@ -36,6 +34,4 @@ class AuditReport(Report):
         context = super().get_context(records, header, data)
         context['methods'] = Signature.method_names()
         context['stockholm'] = stockholm
-        context['now'] = datetime.datetime.now(datetime.timezone.utc
-            ).replace(tzinfo=None)
         return context
