@@ -12,6 +12,7 @@ from trytond.config import config
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, Workflow, fields
 from trytond.modules.sosolo_sweden import parsers
+from trytond.modules.sosolo_sweden.amount import format_number
 from trytond.modules.sosolo_sweden.exceptions import InputError
 from trytond.pool import Pool
 from trytond.pyson import Eval
@@ -369,35 +370,27 @@ class DocumentValue(ModelSQL, ModelView):
                     document=self.document.rec_name, name=variable.label))
         if variable.source != 'free':
             return
-        if variable.type == 'date':
-            try:
-                dt.date.fromisoformat(text)
-            except ValueError:
-                self._raise_type()
-        elif variable.type == 'amount':
-            try:
-                parsers.amount(text)
-            except InputError:
-                self._raise_type()
-        elif variable.type == 'choice':
-            if text not in variable.choice_list:
-                self._raise_type()
-
-    def _raise_type(self):
-        raise DocumentError(gettext(
-                'sosolo_templates.msg_document_value_type',
-                document=self.document.rec_name, name=self.variable.label,
-                value=self.value))
+        parse = {
+            'date': parsers.date,
+            'amount': parsers.amount,
+            'choice': parsers.choice(variable.choice_list),
+            }.get(variable.type)
+        if not parse:
+            return
+        try:
+            parse(text)
+        except InputError:
+            raise DocumentError(gettext(
+                    'sosolo_templates.msg_document_value_type',
+                    document=self.document.rec_name, name=variable.label,
+                    value=self.value))
 
     def printed(self):
         "The value as the document prints it."
-        pool = Pool()
-        Lang = pool.get('ir.lang')
         text = (self.value or '').strip()
         if self.variable.source == 'free' and self.variable.type == 'amount':
             try:
-                amount = parsers.amount(text)
+                return format_number(parsers.amount(text))
             except InputError:
                 return text
-            return Lang.get('sv').format('%.2f', amount, grouping=True)
         return text
