@@ -28,6 +28,10 @@ STATES = [
     ('issued', "Issued"),
     ('sealed', "Sealed"),
     ]
+#: The fields issuing, sealing and sending fill in: the only ones written
+#: once a document is issued, and left empty in a copy.
+ISSUED_FIELDS = ['issue_date', 'pdf', 'pdf_sha256', 'sealed_pdf',
+    'sealed_sha256', 'sealed_at', 'sent_to', 'sent_at']
 
 
 class Document(Workflow, ModelSQL, ModelView):
@@ -135,9 +139,8 @@ class Document(Workflow, ModelSQL, ModelView):
             external=False):
         super().check_modification(
             mode, documents, values=values, external=external)
-        if mode == 'delete' or (mode == 'write' and values.keys() - {
-                    'state', 'issue_date', 'pdf', 'pdf_sha256', 'sealed_pdf',
-                    'sealed_sha256', 'sealed_at', 'sent_to', 'sent_at'}):
+        if mode == 'delete' or (mode == 'write'
+                and values.keys() - {'state', *ISSUED_FIELDS}):
             for document in documents:
                 if document.state != 'draft':
                     raise DocumentError(gettext(
@@ -148,8 +151,7 @@ class Document(Workflow, ModelSQL, ModelView):
     def copy(cls, documents, default=None):
         default = default.copy() if default else {}
         default.setdefault('signatures')
-        for name in ['issue_date', 'pdf', 'pdf_sha256', 'sealed_pdf',
-                'sealed_sha256', 'sealed_at', 'sent_to', 'sent_at']:
+        for name in ISSUED_FIELDS:
             default.setdefault(name)
         return super().copy(documents, default=default)
 
