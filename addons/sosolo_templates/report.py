@@ -5,8 +5,6 @@ from genshi.input import HTML
 from trytond.pool import Pool
 from trytond.report import Report
 
-from .signature import stockholm
-
 
 class DocumentReport(Report):
     "Document"
@@ -33,5 +31,4 @@ class AuditReport(Report):
         Signature = pool.get('sosolo.template.document.signature')
         context = super().get_context(records, header, data)
         context['methods'] = Signature.method_names()
-        context['stockholm'] = stockholm
         return context
