@@ -12,6 +12,7 @@ from trytond.config import config
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, Workflow, fields
 from trytond.modules.sosolo_sweden import parsers
+from trytond.modules.sosolo_sweden.amount import format_number
 from trytond.modules.sosolo_sweden.exceptions import InputError
 from trytond.pool import Pool
 from trytond.pyson import Eval
@@ -27,6 +28,10 @@ STATES = [
     ('issued', "Issued"),
     ('sealed', "Sealed"),
     ]
+#: The fields issuing, sealing and sending fill in: the only ones written
+#: once a document is issued, and left empty in a copy.
+ISSUED_FIELDS = ['issue_date', 'pdf', 'pdf_sha256', 'sealed_pdf',
+    'sealed_sha256', 'sealed_at', 'sent_to', 'sent_at']
 
 
 class Document(Workflow, ModelSQL, ModelView):
@@ -134,9 +139,8 @@ class Document(Workflow, ModelSQL, ModelView):
             external=False):
         super().check_modification(
             mode, documents, values=values, external=external)
-        if mode == 'delete' or (mode == 'write' and values.keys() - {
-                    'state', 'issue_date', 'pdf', 'pdf_sha256', 'sealed_pdf',
-                    'sealed_sha256', 'sealed_at', 'sent_to', 'sent_at'}):
+        if mode == 'delete' or (mode == 'write'
+                and values.keys() - {'state', *ISSUED_FIELDS}):
             for document in documents:
                 if document.state != 'draft':
                     raise DocumentError(gettext(
@@ -147,8 +151,7 @@ class Document(Workflow, ModelSQL, ModelView):
     def copy(cls, documents, default=None):
         default = default.copy() if default else {}
         default.setdefault('signatures')
-        for name in ['issue_date', 'pdf', 'pdf_sha256', 'sealed_pdf',
-                'sealed_sha256', 'sealed_at', 'sent_to', 'sent_at']:
+        for name in ISSUED_FIELDS:
             default.setdefault(name)
         return super().copy(documents, default=default)
 
@@ -237,6 +240,9 @@ class Document(Workflow, ModelSQL, ModelView):
         Audit = pool.get('sosolo.template.document.audit', type='report')
         key, certificate = seal_files()
         timestamp_url = config.get('sosolo_templates', 'timestamp_url')
+        # First: the audit page prints the time of the seal.
+        cls.write(documents, {'sealed_at': dt.datetime.now(dt.timezone.utc
+                    ).replace(tzinfo=None)})
         for document in documents:
             _, audit, _, _ = Audit.execute([document.id], {})
             sealed = seal_.seal(join_pdfs(document.pdf, bytes(audit)), key,
@@ -246,8 +252,6 @@ class Document(Workflow, ModelSQL, ModelView):
                 timestamp_url=timestamp_url)
             document.sealed_pdf = sealed
             document.sealed_sha256 = hashlib.sha256(sealed).hexdigest()
-            document.sealed_at = dt.datetime.now(dt.timezone.utc).replace(
-                tzinfo=None)
         cls.save(documents)
 
     def send(self, to, subject, body):
@@ -368,35 +372,27 @@ class DocumentValue(ModelSQL, ModelView):
                     document=self.document.rec_name, name=variable.label))
         if variable.source != 'free':
             return
-        if variable.type == 'date':
-            try:
-                dt.date.fromisoformat(text)
-            except ValueError:
-                self._raise_type()
-        elif variable.type == 'amount':
-            try:
-                parsers.amount(text)
-            except InputError:
-                self._raise_type()
-        elif variable.type == 'choice':
-            if text not in variable.choice_list:
-                self._raise_type()
-
-    def _raise_type(self):
-        raise DocumentError(gettext(
-                'sosolo_templates.msg_document_value_type',
-                document=self.document.rec_name, name=self.variable.label,
-                value=self.value))
+        parse = {
+            'date': parsers.date,
+            'amount': parsers.amount,
+            'choice': parsers.choice(variable.choice_list),
+            }.get(variable.type)
+        if not parse:
+            return
+        try:
+            parse(text)
+        except InputError:
+            raise DocumentError(gettext(
+                    'sosolo_templates.msg_document_value_type',
+                    document=self.document.rec_name, name=variable.label,
+                    value=self.value))
 
     def printed(self):
         "The value as the document prints it."
-        pool = Pool()
-        Lang = pool.get('ir.lang')
         text = (self.value or '').strip()
         if self.variable.source == 'free' and self.variable.type == 'amount':
             try:
-                amount = parsers.amount(text)
+                return format_number(parsers.amount(text))
             except InputError:
                 return text
-            return Lang.get('sv').format('%.2f', amount, grouping=True)
         return text

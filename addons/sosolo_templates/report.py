@@ -1,13 +1,9 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-import datetime
-
 from genshi.input import HTML
 
 from trytond.pool import Pool
 from trytond.report import Report
-
-from .signature import stockholm
 
 
 class DocumentReport(Report):
@@ -34,17 +30,5 @@ class AuditReport(Report):
         pool = Pool()
         Signature = pool.get('sosolo.template.document.signature')
         context = super().get_context(records, header, data)
-        context['methods'] = dict(METHODS_SV)
-        context['stockholm'] = stockholm
-        context['now'] = datetime.datetime.now(datetime.timezone.utc
-            ).replace(tzinfo=None)
-        assert [m for m, _ in METHODS_SV] == [
-            m for m, _ in Signature.method.selection]
+        context['methods'] = Signature.method_names()
         return context
-
-
-#: Methods as printed on the Swedish audit page.
-METHODS_SV = [
-    ('link', "Personlig länk"),
-    ('eid', "e-legitimation"),
-    ]

@@ -41,13 +41,19 @@ def undeclared(text, declared):
     return [n for n in used_names(text) if n not in declared]
 
 
+def _sections(text, replace):
+    """`text` with each section, nested ones too, replaced by what
+    `replace` returns for its match (name, value, body)."""
+    previous = None
+    while previous != text:
+        previous, text = text, _SECTION.sub(replace, text)
+    return text
+
+
 def malformed(text):
     "The marks of `text` that are neither ``{{name}}`` nor a section."
-    text = _SECTION.sub(lambda m: m.group(3), text or '')
-    while _SECTION.search(text):
-        text = _SECTION.sub(lambda m: m.group(3), text)
-    text = _VALUE.sub('', text)
-    return _ANY_MARK.findall(text)
+    text = _sections(text or '', lambda m: m.group(3))
+    return _ANY_MARK.findall(_VALUE.sub('', text))
 
 
 def fill(text, values):
@@ -58,8 +64,6 @@ def fill(text, values):
         if (values.get(name) or '').strip() == expected:
             return body
         return ''
-    previous = None
-    while previous != text:
-        previous, text = text, _SECTION.sub(section, text)
     return _VALUE.sub(
-        lambda m: html.escape(values.get(m.group(1)) or ''), text)
+        lambda m: html.escape(values.get(m.group(1)) or ''),
+        _sections(text, section))

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
 from trytond.pyson import Eval
+from trytond.transaction import Transaction
 
 from .exceptions import DocumentError
 
@@ -58,6 +59,13 @@ class Signature(ModelSQL, ModelView):
         super().__setup__()
         cls.__access__.add('document')
         cls._order = [('signed_at', 'ASC'), ('id', 'ASC')]
+
+    @classmethod
+    def method_names(cls):
+        """{method: its Swedish name}, as the audit page and
+        document-verify print it whatever the user's language."""
+        with Transaction().set_context(language='sv'):
+            return dict(cls.fields_get(['method'])['method']['selection'])
 
     def get_signed_at_stockholm(self, name):
         return stockholm(self.signed_at)

@@ -8,6 +8,7 @@ from trytond.pyson import Eval
 
 from . import rules
 from .exceptions import TemplateError, VariableValidationError
+from .version import STATES as VERSION_STATES
 
 SOURCES = [
     ('member', "Member Field"),
@@ -39,8 +40,7 @@ class Variable(ModelSQL, ModelView):
 
     version = fields.Many2One('sosolo.template.version', "Version",
         required=True, ondelete='CASCADE', states=_states)
-    version_state = fields.Function(fields.Selection([
-                ('draft', "Draft"), ('published', "Published")],
+    version_state = fields.Function(fields.Selection(VERSION_STATES,
             "Version State"), 'on_change_with_version_state')
     sequence = fields.Integer("Sequence", states=_states)
     name = fields.Char("Name", required=True, states=_states,

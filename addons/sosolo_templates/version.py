@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from trytond.i18n import gettext
 from trytond.model import Model, ModelSQL, ModelView, Workflow, fields
+from trytond.modules.sosolo_sweden.amount import format_number
 from trytond.pool import Pool
 from trytond.pyson import Eval
 
@@ -176,7 +177,7 @@ def format_value(value, lang):
     if isinstance(value, dt.date):
         return lang.strftime(value)
     if isinstance(value, Decimal):
-        return lang.format('%.2f', value, grouping=True)
+        return format_number(value)
     # An address's lines on one line, as running text prints it.
     return ', '.join(
         line.strip() for line in str(value).splitlines() if line.strip())

@@ -46,9 +46,10 @@ def run(args):
 
 def describe(document):
     "The lines printed for a verified `document`."
-    from trytond.modules.sosolo_templates.report import METHODS_SV
     from trytond.modules.sosolo_templates.signature import stockholm
-    methods = dict(METHODS_SV)
+    from trytond.pool import Pool
+    methods = Pool().get(
+        'sosolo.template.document.signature').method_names()
     lines = [
         f"Äkta och oförändrat: {document.rec_name}",
         f"  utfärdat {document.issue_date} av {document.company.rec_name}",

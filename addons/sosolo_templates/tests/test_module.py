@@ -14,7 +14,10 @@ from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_sweden.tests.translation import (
     SwedishTranslationTestMixin,
 )
-from trytond.modules.sosolo_templates.exceptions import TemplateError
+from trytond.modules.sosolo_templates.exceptions import (
+    DocumentError,
+    TemplateError,
+)
 from trytond.pool import Pool
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
 
@@ -204,6 +207,44 @@ class SosoloTemplatesTestCase(SwedishTranslationTestMixin, ModuleTestCase):
         self.assertIn('Hej <Anna>', pdf_text(document.pdf))
         with self.assertRaises(Exception):
             Document.write([document], {'customer': company.party.id})
+
+    @with_transaction()
+    def test_free_values_of_their_type(self):
+        "a free date, amount or choice is refused unless written as one"
+        pool = Pool()
+        Document = pool.get('sosolo.template.document')
+        Template = pool.get('sosolo.template')
+        Version = pool.get('sosolo.template.version')
+        template = Template(name="Test", kind='letter', versions=[{
+                    'text': '<p>{{datum}} {{pris}} {{svar}}</p>',
+                    'variables': [
+                        {'name': 'datum', 'label': "Datum",
+                            'source': 'free', 'type': 'date'},
+                        {'name': 'pris', 'label': "Pris",
+                            'source': 'free', 'type': 'amount'},
+                        {'name': 'svar', 'label': "Svar",
+                            'source': 'free', 'type': 'choice',
+                            'choices': "Ja\nNej"}]}])
+        template.save()
+        version, = template.versions
+        Version.publish([version])
+        company = books()
+        right = {'datum': '2026-12-01', 'pris': '1234,5', 'svar': 'Ja'}
+        with set_company(company):
+            for name, wrong in [('datum', '1 december'),
+                    ('datum', '20261201'), ('pris', '-5'),
+                    ('pris', '1e3'), ('svar', 'Kanske')]:
+                with self.subTest(name=name, wrong=wrong):
+                    document = Document.make(version, company,
+                        free={**right, name: wrong})
+                    with self.assertRaisesRegex(DocumentError, wrong):
+                        Document.issue([document])
+            document = Document.make(version, company, free=right)
+            for value in document.values:
+                value.check()
+        self.assertEqual(document.printed_values(), {
+                'datum': '2026-12-01', 'pris': '1\u00a0234,50',
+                'svar': 'Ja'})
 
     @with_transaction()
     def test_starter_library_renders(self):

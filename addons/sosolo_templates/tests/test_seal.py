@@ -111,6 +111,9 @@ class SealTestCase(unittest.TestCase):
             with self.subTest(fact=fact):
                 self.assertIn(fact, text)
         self.assertIn(shown, text.replace(' ', ''))
+        # The audit page's time of the seal is the document's.
+        self.assertIn("Förseglat (UTC) "
+            + document.sealed_at.strftime('%Y-%m-%d %H:%M:%S'), text)
 
         # pyHanko itself: intact, valid, trusted, covering the whole file.
         embedded, = PdfFileReader(io.BytesIO(sealed)).embedded_signatures
