@@ -55,6 +55,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -94,15 +95,10 @@ def pg_uri():
 
 
 def code_hash():
-    "A hash of the code that builds the database: addons, sosolo, this."
-    digest = hashlib.sha256()
-    paths = [Path(__file__)]
-    for top in ('addons', 'sosolo'):
-        paths += sorted(p for p in (ROOT / top).rglob('*')
-            if p.is_file() and '__pycache__' not in p.parts)
-    for path in paths:
-        digest.update(str(path.relative_to(ROOT)).encode())
-        digest.update(path.read_bytes())
+    "A hash of the code that builds the database: the demo's, and this."
+    from tests.server import code_hash as demo_hash
+    digest = hashlib.sha256(demo_hash().encode())
+    digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:10]
 
 
@@ -113,27 +109,26 @@ def sql(uri, statement, database='postgres'):
         return cursor.fetchall() if cursor.description else None
 
 
-def luhn(digits):
-    "The Luhn check digit of `digits` (Swedish identity numbers)."
-    total = 0
-    for i, digit in enumerate(int(d) for d in digits):
-        value = digit * (2 if i % 2 == 0 else 1)
-        total += value - 9 if value > 9 else value
-    return str(-total % 10)
+def copy_database(uri, name, template):
+    "Make database `name` a fresh copy of `template`."
+    sql(uri, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    sql(uri, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
 
 
 def personal_number(i):
     "A made-up personnummer that passes the check, unique per `i`."
+    from trytond.modules.sosolo_sweden.ocr import luhn_digit
     birth = dt.date(1960, 1, 1) + dt.timedelta(days=(i * 7) % 14600)
     serial = f'{i % 999 + 1:03d}'
     short = f'{birth:%y%m%d}{serial}'
-    return f'{birth:%Y%m%d}-{serial}{luhn(short)}'
+    return f'{birth:%Y%m%d}-{serial}{luhn_digit(short)}'
 
 
 def organisation_number(i):
     "A made-up aktiebolag's organisation number that passes the check."
+    from trytond.modules.sosolo_sweden.ocr import luhn_digit
     base = f'556{i:06d}'
-    return f'{base[:6]}-{base[6:]}{luhn(base)}'
+    return f'{base[:6]}-{base[6:]}{luhn_digit(base)}'
 
 
 def write_config(uri, path):
@@ -152,8 +147,7 @@ def build(uri, name, members, invoices, runs):
     # day (tests/server.py), on this server.
     os.environ.update(SOSOLO_TEST_DB='postgresql', SOSOLO_TEST_PG_URI=uri)
     from tests.server import build_demo
-    sql(uri, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    sql(uri, f'CREATE DATABASE "{name}" TEMPLATE "{build_demo()}"')
+    copy_database(uri, name, build_demo())
     print(f"  demo: {time.monotonic() - started:.0f} s", flush=True)
 
     from sosolo import database
@@ -185,7 +179,7 @@ def build(uri, name, members, invoices, runs):
         make_members, seed)
     step("seed: members admitted, contributions paid", admit, member_ids)
     invoice_ids = step(f"seed: {seed * per_member} assignments invoiced",
-        invoice_assignments, member_ids, customers, 0, seed * per_member)
+        invoice_assignments, member_ids, customers, seed * per_member)
     step("seed: the customers pay", pay,
         invoice_ids[:int(len(invoice_ids) * PAID)])
     step("seed: employees", employ, member_ids)
@@ -341,8 +335,6 @@ def renumber(copied):
     """What the copies compute from their numbers: the members' and
     employees' identity numbers (personal_number of the member's number
     in its name), the invoices' OCR references."""
-    import re
-
     from trytond.modules.sosolo_sweden.ocr import ocr_reference
     cursor = _cursor()
     for table, column in [('sosolo_member', 'identity_number'),
@@ -435,17 +427,17 @@ def admit(member_ids):
                     member_ids[start:start + BATCH])])
 
 
-def invoice_assignments(member_ids, customers, start, count):
-    """Assignments start..start+count, each member's in turn, submitted
-    and approved: approval posts the customer invoice."""
+def invoice_assignments(member_ids, customers, count):
+    """`count` assignments, each member's in turn, submitted and
+    approved: approval posts the customer invoice."""
     pool = _pool()
     Assignment = pool.get('sosolo.convoy.assignment')
     Date = pool.get('ir.date')
     today = Date.today()
     company = company_context()
     ids = []
-    for first in range(start, start + count, BATCH):
-        numbers = range(first, min(first + BATCH, start + count))
+    for first in range(0, count, BATCH):
+        numbers = range(first, min(first + BATCH, count))
         assignments = Assignment.create([{
                     'company': company,
                     'member': member_ids[i % len(member_ids)],
@@ -556,8 +548,7 @@ def pay_run(months_back):
 
 
 def finish():
-    from trytond.transaction import Transaction
-    cursor = Transaction().connection.cursor()
+    cursor = _cursor()
     # No worker ran in the build: these are its print_invoice tasks (and
     # the processing it did at once itself).
     cursor.execute("DELETE FROM ir_queue WHERE finished_at IS NULL")
@@ -604,8 +595,6 @@ def run_load(url, database, emails, users, seconds, steps, step_seconds,
     """The goal phase and the saturation steps with locust, headless;
     the figures go to `result_file` as JSON. Run in a process of its own:
     locust patches the standard library with gevent when imported."""
-    import re
-
     import gevent
     from locust import HttpUser, constant, constant_pacing, task
     from locust.env import Environment
@@ -745,7 +734,6 @@ def profile(environment, database, email, page):
     import cProfile
     import io
     import pstats
-    import re
     os.environ.update(environment)
     from werkzeug.test import Client
 
@@ -829,8 +817,7 @@ def bench(args, steps):
         + (f" (built in {built:.0f} s)" if built else " (built before)"),
         flush=True)
     name = 'bench_portal'
-    sql(args.uri, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    sql(args.uri, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    copy_database(args.uri, name, template)
     workdir = Path(tempfile.mkdtemp(prefix='bench-portal-'))
     setup = ProductionSetup(name, workdir, uri=args.uri)
     try:
