@@ -160,7 +160,8 @@ def find_plan(name=None):
         plans = Plan.search([('name', '=', name)], limit=1)
         return plans[0] if plans else None
     Configuration = pool.get('sosolo.convoy.configuration')
-    if Configuration(1).default_plan:
-        return Configuration(1).default_plan
+    default_plan = Configuration(1).default_plan
+    if default_plan:
+        return default_plan
     plan = Plan(ModelData.get_id('sosolo_convoy', 'plan_standard'))
     return plan if plan.active else None

@@ -56,6 +56,7 @@ def calculator(request, pool):
     "Invoice, fee, contributions, gross, tax and net pay: no login."
     Plan = pool.get('sosolo.convoy.plan')
     today = dt.date.today()
+    plans = Plan.search([])
     default_plan = find_plan()
     form = {k: request.args.get(k, '').strip() for k in FIELDS}
     for name, value in [
@@ -66,7 +67,7 @@ def calculator(request, pool):
         form[name] = form[name] or value
     errors, result = {}, None
     if request.args.get('amount') is not None:
-        values = _parse(pool, form, errors)
+        values = _parse(plans, form, errors)
         if not errors:
             try:
                 result = compute_from_database(**values)
@@ -75,13 +76,12 @@ def calculator(request, pool):
     status = 400 if errors else 200
     return render(request, 'calculator.html', user=session_user(request),
         status=status, form=form, errors=errors, result=result,
-        plans=Plan.search([]), columns=range(1, 7), percent=format_percent)
+        plans=plans, columns=range(1, 7), percent=format_percent)
 
 
-def _parse(pool, form, errors):
-    "The arguments of compute_from_database, or `errors` by field."
-    Plan = pool.get('sosolo.convoy.plan')
-    plans = Plan.search([])
+def _parse(plans, form, errors):
+    """The arguments of compute_from_database, or `errors` by field;
+    `plans` are those to choose from."""
     parsed, found = calculator_form(plans).parse(form)
     # A bad choice of tax or column falls back to the default; the
     # table or percent of the method not chosen is not read.

@@ -451,7 +451,6 @@ class PayRun(metaclass=PoolMeta):
         pool = Pool()
         Expense = pool.get('sosolo.convoy.expense')
         Line = pool.get('sosolo.payroll.payslip.line')
-        Payslip = pool.get('sosolo.payroll.payslip')
         ids = [p.id for r in runs if r.state == 'computed'
             for p in r.payslips]
         # Payroll staff need not be in the convoy group (see _compute).
@@ -459,9 +458,8 @@ class PayRun(metaclass=PoolMeta):
             expenses = Expense.search([('payslip', 'in', ids)])
             Line.delete(Line.search([('convoy_expense', 'in', expenses)]))
             Expense.write(expenses, {'payslip': None})
+        # payroll.PayRun.draft deletes the payslips left empty.
         super().draft(runs)
-        Payslip.delete([p for p in Payslip.search([('id', 'in', ids)])
-                if not p.lines])
 
     @classmethod
     def _post(cls, runs):

@@ -117,6 +117,8 @@ class PayRun(metaclass=PoolMeta):
             Line.delete(Line.search([('convoy_payout', 'in', payouts)]))
             Payout.write(payouts, {'payslip': None, 'paid_amount': None})
         super().draft(runs)
+        # Payslips left empty, of payouts or of expenses (expense.py): every
+        # override deletes its lines before calling super().
         Payslip.delete([p for p in Payslip.browse(payslips) if not p.lines])
 
     @classmethod

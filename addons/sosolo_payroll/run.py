@@ -33,16 +33,6 @@ LINE_KINDS = [
     ('sick_pay', "Sick Pay"),
     ('deduction', "Deduction"),
     ]
-#: The kinds as the Swedish payslip names them.
-LINE_KINDS_SV = {
-    'salary': "Lön",
-    'holiday_pay': "Semesterersättning 12 %",
-    'taxable_allowance': "Skattepliktig ersättning",
-    'tax_free_allowance': "Skattefri ersättning",
-    'mileage': "Skattefri bilersättning",
-    'sick_pay': "Sjuklön",
-    'deduction': "Avdrag",
-    }
 #: Kinds that are cash pay subject to tax and contributions (AGI 011).
 TAXABLE_KINDS = {'salary', 'holiday_pay', 'taxable_allowance', 'sick_pay'}
 TAX_FREE_KINDS = {'tax_free_allowance', 'mileage'}
@@ -752,8 +742,14 @@ class PayslipReport(Report):
 
     @classmethod
     def get_context(cls, records, header, data):
+        Line = Pool().get('sosolo.payroll.payslip.line')
         context = super().get_context(records, header, data)
-        context['kinds_sv'] = LINE_KINDS_SV
+        # The payslip is a Swedish document whatever the user's language.
+        with Transaction().set_context(language='sv'):
+            kinds = dict(Line.fields_get(['kind'])['kind']['selection'])
+        # It names the rate of holiday pay (semesterlagen 16 b §).
+        kinds['holiday_pay'] += " 12 %"
+        context['kinds_sv'] = kinds
         context['pension_tax_rate'] = rules.PENSION_TAX_RATE
         context['krona'] = _format_krona
         return context

@@ -13,16 +13,10 @@ from trytond.modules.sosolo_membership.tests.test_routes import (
     active_member,
 )
 from trytond.modules.sosolo_portal.portal import own
-from trytond.modules.sosolo_portal.tests.tools import (
-    configure_email_links,
-    csrf,
-    login,
-)
+from trytond.modules.sosolo_portal.tests.tools import PortalRouteTestCase, csrf
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_sweden.tests.transactions import committed
 from trytond.pool import Pool
-from trytond.tests import test_tryton
-from trytond.tests.test_tryton import RouteTestCase
 
 from .test_end_to_end import configure
 from .test_module import (
@@ -92,16 +86,13 @@ def annas_records():
         }
 
 
-class ConvoyRouteTestCase(RouteTestCase):
+class ConvoyRouteTestCase(PortalRouteTestCase):
     "Test the convoy pages of the portal"
     module = 'sosolo_convoy'
+    password = PASSWORD
 
     @classmethod
-    def setUpClass(cls):
-        # As sosolo_membership's route tests: the chart's table locks
-        # need with_transaction's retry, which setUpDatabase lacks.
-        super(test_tryton.RouteTestCase, cls).setUpClass()
-        configure_email_links(cls)
+    def setUpData(cls):
         setup_books(configure)
 
         def members():
@@ -112,15 +103,6 @@ class ConvoyRouteTestCase(RouteTestCase):
                     active_member(company, name, email)
                 return annas_records()
         cls.anna = committed(members)
-
-    def url(self, path=''):
-        return f'/{self.db_name}/portal/{path}'
-
-    def logged_in(self, email):
-        client = self.client()
-        response = login(client, self.db_name, email, PASSWORD)
-        self.assertEqual(response.status_code, 303)
-        return client
 
     def staff(self, work):
         "Run `work()` in the company, committed; return what it returns."
@@ -279,4 +261,4 @@ class ConvoyRouteTestCase(RouteTestCase):
                 self.assertNotIn("Annas", page)
 
 
-del RouteTestCase
+del PortalRouteTestCase

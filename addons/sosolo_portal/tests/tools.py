@@ -5,6 +5,7 @@ import re
 import socket
 
 import trytond.config as config
+from trytond.tests.test_tryton import RouteTestCase
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -40,6 +41,38 @@ def configure_email_links(cls, base='http://127.0.0.1:8000/sosolo'):
             ('email_validation_url', 'bekrafta-epost')]:
         config.set('web', option, f'{base}/portal/{page}')
         cls.addClassCleanup(unset_config, 'web', option)
+
+
+class PortalRouteTestCase(RouteTestCase):
+    """A RouteTestCase of the portal's pages, its data made by setUpData.
+
+    RouteTestCase.setUpClass starts one plain transaction for
+    setUpDatabase; data on the books needs committed transactions with
+    the retry of the chart's table locks
+    (sosolo_sweden.tests.transactions.committed), which setUpData makes.
+    Members log in with the class's `password`.
+    """
+    password = None
+
+    @classmethod
+    def setUpClass(cls):
+        super(RouteTestCase, cls).setUpClass()
+        configure_email_links(cls)
+        cls.setUpData()
+
+    @classmethod
+    def setUpData(cls):
+        pass
+
+    def url(self, path=''):
+        return f'/{self.db_name}/portal/{path}'
+
+    def logged_in(self, email):
+        "A client logged in to the portal as `email`."
+        client = self.client()
+        response = login(client, self.db_name, email, self.password)
+        self.assertEqual(response.status_code, 303)
+        return client
 
 
 def set_config(test, section, option, value):
