@@ -24,23 +24,16 @@ TEXT = parsers.text(200)
 SHORT_TEXT = parsers.text(100)
 
 
-def refused_as(parse, message):
-    "`parse`, saying the field's own message `message` for what it refuses."
-    def parse_field(text):
-        try:
-            return parse(text)
-        except InputError:
-            raise InputError(gettext(message))
-    return parse_field
-
-
 def quantity(step, message):
     """A quantity greater than zero in steps of `step` (0,1 km, half a
     day), `message` for anything else."""
-    read = refused_as(parsers.decimal(minimum=0), message)
+    read = parsers.decimal(minimum=0)
 
     def parse(text):
-        value = read(text)
+        try:
+            value = read(text)
+        except InputError:
+            value = None
         if not value or value % step:
             raise InputError(gettext(message))
         return value
@@ -61,10 +54,10 @@ def payout_amount(text):
 def assignment_form(customers):
     "The assignment's own fields; `customers` are the member's."
     return Form(
-        Field('customer', refused_as(
-                parsers.choice([str(c.id) for c in customers] + ['new']),
-                'sosolo_convoy.msg_portal_customer'),
-            required='sosolo_convoy.msg_portal_customer'),
+        Field('customer',
+            parsers.choice([str(c.id) for c in customers] + ['new']),
+            required='sosolo_convoy.msg_portal_customer',
+            invalid='sosolo_convoy.msg_portal_customer'),
         Field('description', TEXT, required=True),
         Field('start_date', parsers.date, required=True),
         Field('end_date', parsers.date, required=True))
@@ -111,23 +104,18 @@ def allowance_form(step, message):
 
 def calculator_form(plans):
     "The salary calculator's fields; `plans` are the plans to choose from."
+    def field(name, parser, message, required=True):
+        message = 'sosolo_convoy.msg_calculator_' + message
+        return Field(name, parser, required=required and message,
+            invalid=message)
     return Form(
-        Field('amount', refused_as(
-                parsers.decimal(0, Decimal('999999999.99')),
-                'sosolo_convoy.msg_calculator_amount'),
-            required='sosolo_convoy.msg_calculator_amount'),
-        Field('plan', refused_as(parsers.choice([str(p.id) for p in plans]),
-                'sosolo_convoy.msg_calculator_plan'),
-            required='sosolo_convoy.msg_calculator_plan'),
-        Field('birth_year', refused_as(parsers.integer(1000, 9999),
-                'sosolo_convoy.msg_calculator_birth_year'),
-            required='sosolo_convoy.msg_calculator_birth_year'),
-        Field('pay_date', refused_as(parsers.date,
-                'sosolo_convoy.msg_calculator_date'),
-            required='sosolo_convoy.msg_calculator_date'),
+        field('amount', parsers.decimal(0, Decimal('999999999.99')),
+            'amount'),
+        field('plan', parsers.choice([str(p.id) for p in plans]), 'plan'),
+        field('birth_year', parsers.integer(1000, 9999), 'birth_year'),
+        field('pay_date', parsers.date, 'date'),
         Field('tax', parsers.choice(['table', 'percent'])),
-        Field('table', refused_as(parsers.integer(0, 999),
-                'sosolo_convoy.msg_calculator_table')),
+        field('table', parsers.integer(0, 999), 'table', required=False),
         Field('column', parsers.choice([str(c) for c in range(1, 7)])),
-        Field('percent', refused_as(parsers.decimal(0, 100),
-                'sosolo_convoy.msg_calculator_percent')))
+        field('percent', parsers.decimal(0, 100), 'percent',
+            required=False))

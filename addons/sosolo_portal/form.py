@@ -34,9 +34,10 @@ with the values (routes.py, login_page)::
 
 A field left blank (or only spaces) is None in the values and, if
 `required`, has the error "Fill in this field." (or the message whose
-id `required` is). The parser gets only filled-in text, as typed: it
-strips what it does not keep. ``form=request.form`` shows again what
-was typed; a password input never does.
+id `required` is). Text the parser refuses has the parser's message,
+or the message whose id `invalid` is. The parser gets only filled-in
+text, as typed: it strips what it does not keep. ``form=request.form``
+shows again what was typed; a password input never does.
 """
 from dataclasses import dataclass
 
@@ -53,6 +54,9 @@ class Field:
     parser: object = parsers.text(1000)
     #: True, or the id of the message for a blank field
     required: bool | str = False
+    #: The id of the message for text the parser refuses, in place of
+    #: the parser's own
+    invalid: str | None = None
 
 
 class Form:
@@ -76,5 +80,6 @@ class Form:
             try:
                 values[field.name] = field.parser(text)
             except InputError as exception:
-                errors[field.name] = exception.message
+                errors[field.name] = (gettext(field.invalid)
+                    if field.invalid else exception.message)
         return values, errors
