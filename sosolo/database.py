@@ -18,6 +18,8 @@ MODULES = [
     'sosolo_membership',
     'sosolo_convoy',
     'sosolo_templates',
+    'sosolo_meeting',
+    'sosolo_community',
     ]
 
 
