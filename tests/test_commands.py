@@ -415,6 +415,8 @@ class ReadmeCommandsTest(unittest.TestCase):
         if not args.json:
             self.assertIn(f"Aktiva medlemmar: {active} (mål 50)",
                 result.stdout)
+            # The words of sosolo_membership's messages, in Swedish.
+            self.assertRegex(result.stdout, r'\nInlandet \(Region 10\): \d+\n')
             self.assertRegex(result.stdout,
                 r'Medlemmar som krävs för ekonomisk balans: (\d+|–)')
             return
