@@ -417,6 +417,17 @@ class ReadmeCommandsTest(unittest.TestCase):
                 result.stdout)
             # The words of sosolo_membership's messages, in Swedish.
             self.assertRegex(result.stdout, r'\nInlandet \(Region 10\): \d+\n')
+            if args.pdf:
+                # The report for the funders: the same figures, as a PDF.
+                from pypdf import PdfReader
+                text = ''.join(page.extract_text() for page in PdfReader(
+                        self.repo / args.pdf).pages)
+                self.assertIn("Uppföljning", text)
+                self.assertRegex(text,
+                    rf'Aktiva medlemsföretag\s*{active}\b')
+                for title in ["Inlandet och kusten", "Nya medlemmar per "
+                        "månad", "Medlemmar som krävs för ekonomisk balans"]:
+                    self.assertIn(title, text)
             self.assertRegex(result.stdout,
                 r'Medlemmar som krävs för ekonomisk balans: (\d+|–)')
             return

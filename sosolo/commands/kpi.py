@@ -23,6 +23,8 @@ def configure(parser):
         help="nyckeltalen per detta datum, ÅÅÅÅ-MM-DD (standard: i dag)")
     parser.add_argument('--json', action='store_true',
         help="skriv JSON i stället för text")
+    parser.add_argument('--pdf', metavar='FILE',
+        help="skriv också uppföljningen för finansiärerna som PDF i FILE")
 
 
 def amount(value):
@@ -83,6 +85,12 @@ def run(args):
         from trytond.modules.sosolo_membership import kpi
         figures = kpi.kpi(args.date, company.id)
         words = kpi.labels(pool.get('sosolo.member'))
+        if args.pdf:
+            FollowUp = pool.get('sosolo.member.follow_up', type='report')
+            _, content, _, _ = FollowUp.execute(
+                [], {'date': args.date.isoformat()})
+            with open(args.pdf, 'wb') as file:
+                file.write(bytes(content))
     if args.json:
         print(to_json(figures))
     else:
