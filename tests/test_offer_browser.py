@@ -54,3 +54,17 @@ class OfferBrowserTest(PortalBrowserCase):
         self.login(page, 'bertil@example.se')
         page.goto(self.url('dokument'))
         expect(page.locator('main')).to_contain_text('Offert: antagen')
+
+    def test_verify_page_on_phone(self):
+        "the public page verifiera fits a 360 px phone, axe clean"
+        page = self.page(width=360)
+        page.goto(self.url('logga-in'))
+        page.get_by_role('link', name='Kontrollera ett dokument').click()
+        expect(page.get_by_role('heading', level=1)).to_have_text(
+            'Kontrollera ett dokument')
+        self.assertEqual(self.axe_violations(page), [])
+        self.assert_no_horizontal_scroll(page, 'verifiera')
+        # Nothing chosen: the error beside the field.
+        page.get_by_role('button', name='Kontrollera').click()
+        expect(page.locator('#e-file')).to_have_text('Välj en PDF-fil.')
+        self.assertEqual(self.axe_violations(page), [])
