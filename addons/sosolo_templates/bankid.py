@@ -79,6 +79,7 @@ def qr_data(qr_start_token, qr_start_secret, seconds):
 class BankID(eid.Provider):
     "BankID's RP API v6.0 at `url` with the client certificate."
     name = 'bankid'
+    title = 'BankID'
 
     def __init__(self, url, certificate, key=None, ca=None, timeout=10):
         self.url = url.rstrip('/')
@@ -156,13 +157,15 @@ class BankID(eid.Provider):
     def cancel(self, ref):
         self.call('cancel', {'orderRef': ref})
 
-    def qr_data(self, order, now):
+    @classmethod
+    def qr_data(cls, order, now):
         if not order.qr_start_token:
             return None
         return qr_data(order.qr_start_token, order.qr_start_secret,
             (now - order.started_at).total_seconds())
 
-    def start_url(self, order):
+    @classmethod
+    def start_url(cls, order):
         query = urllib.parse.urlencode(
             {'autostarttoken': order.auto_start_token, 'redirect': 'null'})
         return f'bankid:///?{query}'

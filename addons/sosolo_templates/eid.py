@@ -72,6 +72,8 @@ class Provider:
     "An e-ID provider's relying-party client."
     #: The name PROVIDERS and `[eid] provider` know it by.
     name = None
+    #: Its name as the trail prints it.
+    title = None
 
     @classmethod
     def from_config(cls):
@@ -95,11 +97,14 @@ class Provider:
         "Cancel the pending order `ref`."
         raise NotImplementedError
 
-    def qr_data(self, order, now):
-        "What the QR code shows at `now` (UTC), or None without one."
+    @classmethod
+    def qr_data(cls, order, now):
+        """What the QR code of `order` shows at `now` (UTC), or None
+        without one. Needs no connection: a class method."""
         return None
 
-    def start_url(self, order):
+    @classmethod
+    def start_url(cls, order):
         "The link that starts the person's app on this device, or None."
         return None
 
@@ -111,6 +116,15 @@ def provider():
         return PROVIDERS[name].from_config()
     except KeyError:
         raise EidError('not_configured', name)
+
+
+def offered():
+    "Whether an e-ID provider is configured, so that signing is offered."
+    try:
+        provider()
+    except EidError:
+        return False
+    return True
 
 
 def mask(personal_number):

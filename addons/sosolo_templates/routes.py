@@ -22,6 +22,8 @@ from trytond.protocols.wrappers import (
 )
 from trytond.wsgi import app
 
+from . import eid
+
 #: What a member sees: documents that have been issued.
 SHOWN = ['issued', 'sealed']
 
@@ -34,7 +36,8 @@ def documents(request, pool, user):
     Document = pool.get('sosolo.template.document')
     return render(request, 'documents.html', user=user,
         documents=Document.search([('state', 'in', SHOWN)],
-            order=[('issue_date', 'DESC'), ('id', 'DESC')]))
+            order=[('issue_date', 'DESC'), ('id', 'DESC')]),
+        eid_offered=eid.offered())
 
 
 def _document(pool, document_id):
