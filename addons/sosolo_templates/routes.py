@@ -23,6 +23,8 @@ from trytond.protocols.wrappers import (
 )
 from trytond.wsgi import app
 
+from . import eid
+
 #: What a member sees: documents that have been issued.
 SHOWN = ['issued', 'sealed']
 
@@ -41,7 +43,8 @@ def documents(request, pool, user):
         documents=Document.search([('state', 'in', SHOWN)],
             order=[('issue_date', 'DESC'), ('id', 'DESC')]),
         offers={o.document.id: o for o in Offer.search([])},
-        message=message)
+        message=message,
+        eid_offered=eid.offered())
 
 
 def _document(pool, document_id):
