@@ -29,7 +29,7 @@ class Cpv(ModelSQL, ModelView):
             ('code_unique', Unique(t, t.code),
                 'sosolo_community.msg_cpv_code_unique'),
             ]
-        cls._order = [('code', 'ASC')]
+        cls._order = [('code', 'ASC'), ('id', 'ASC')]
 
     def get_rec_name(self, name):
         return f'{self.code} {self.name}'

@@ -42,7 +42,12 @@ class Interest(ModelSQL, ModelView):
             frozenset(self.municipalities or ()))
 
     @classmethod
+    def rules_of(cls, member):
+        "`member`'s interests as match.Interest."
+        return [i.rule for i in cls.search([('member', '=', member)])]
+
+    @classmethod
     def matching_lots(cls, member, lots):
         "The lots among `lots` that match `member`'s interests."
-        interests = [i.rule for i in cls.search([('member', '=', member)])]
+        interests = cls.rules_of(member)
         return [lot for lot in lots if lot.matches(interests)]

@@ -80,6 +80,7 @@ class Tender(ModelSQL, ModelView):
             ('cn', "Contract notice"),
             ('can', "Contract award notice"),
             ], "Kind", required=True, readonly=True)
+    kind_string = kind.translated('kind')
     format = fields.Selection([
             ('eforms', "TED eForms"),
             ('ocds', "OCDS"),
@@ -202,6 +203,27 @@ class Tender(ModelSQL, ModelView):
             except (UserError, OSError) as exception:
                 logger.warning("tender file %s not imported: %s",
                     path, getattr(exception, 'message', exception))
+
+    @classmethod
+    def open_tenders(cls, member, now):
+        """The tenders open at `now` (UTC), each with the lots that match
+        `member`'s interests: [(tender, lots)], those with matching lots
+        first, then by their nearest deadline."""
+        Interest = Pool().get('sosolo.community.interest')
+        tenders = cls.search([
+                ('kind', '!=', 'can'),
+                ('lots.deadline', '>=', now),
+                ])
+        interests = Interest.rules_of(member) if member else []
+        listed = []
+        for tender in tenders:
+            listed.append((tender, [lot for lot in tender.lots
+                        if lot.deadline and lot.deadline >= now
+                        and lot.matches(interests)]))
+        listed.sort(key=lambda t: (not t[1], min(
+                    lot.deadline for lot in t[0].lots
+                    if lot.deadline and lot.deadline >= now), t[0].id))
+        return listed
 
     def summary(self):
         "The object `sosolo tender-import --json` prints."

@@ -24,7 +24,7 @@ LOT = '''<cac:ProcurementProjectLot>
   <cbc:ID schemeName="Lot">LOT-{n:04d}</cbc:ID>
   <cac:TenderingProcess>
     <cac:TenderSubmissionDeadlinePeriod>
-      <cbc:EndDate>2027-01-{day:02d}+01:00</cbc:EndDate>
+      <cbc:EndDate>2027-{month:02d}-{day:02d}+01:00</cbc:EndDate>
       <cbc:EndTime>12:00:00+01:00</cbc:EndTime>
     </cac:TenderSubmissionDeadlinePeriod>
   </cac:TenderingProcess>
@@ -48,17 +48,21 @@ LOT = '''<cac:ProcurementProjectLot>
 '''
 
 
-def generated_notice(lots=100, root='ContractNotice', scheme='Lot'):
+def generated_notice(lots=100, root='ContractNotice', scheme='Lot',
+        cpvs=('85141000', '79624000', '80110000'), month=1,
+        publication=None):
     """The converted Uppsala notice (ted-converted/21-364236) with an
     English title before the Swedish one and its lot replaced by `lots`
-    lots; `root` and `scheme` make it a prior information notice."""
+    lots, their main CPV codes taken in turn from `cpvs` and their
+    deadlines in `month` of 2027; `root` and `scheme` make it a prior
+    information notice, `publication` replaces its publication number."""
     text = (TENDERS / 'ted-converted' / '21-364236-001-EXP.xml').read_text(
         encoding='utf-8')
     start = text.index('<cac:ProcurementProjectLot>')
     end = text.index('</cac:ProcurementProjectLot>') + len(
         '</cac:ProcurementProjectLot>')
     body = ''.join(LOT.format(n=n, day=1 + n % 28, value=1000 * n,
-            cpv=['85141000', '79624000', '80110000'][n % 3])
+            month=month, cpv=cpvs[n % len(cpvs)])
         for n in range(1, lots + 1))
     text = text[:start] + body + text[end:]
     swedish = '<cbc:Name languageID="SWE">Laboratorieinredning'
@@ -66,6 +70,8 @@ def generated_notice(lots=100, root='ContractNotice', scheme='Lot'):
         '<cbc:Name languageID="ENG">Laboratory furniture</cbc:Name>'
         + swedish, 1)
     text = text.replace('schemeName="Lot"', f'schemeName="{scheme}"')
+    if publication:
+        text = text.replace('>352907-2021<', f'>{publication}<')
     text = text.replace('<ContractNotice', f'<{root}').replace(
         '</ContractNotice>', f'</{root}>').replace(
         'xsd:ContractNotice-2', f'xsd:{root}-2')
