@@ -2,10 +2,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The CPV codes a member wants to hear about, at the level the member
 chose, optionally in the municipalities the member serves (match.py)."""
+import datetime as dt
+from email.message import EmailMessage
+
+from trytond.config import config
+from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
 from trytond.modules.sosolo_membership import rules
+from trytond.modules.sosolo_membership.party import local_time
+from trytond.pool import Pool
+from trytond.sendmail import send_message_transactional
 
-from . import match
+from . import digest, match
 
 
 class Interest(ModelSQL, ModelView):
@@ -51,3 +59,40 @@ class Interest(ModelSQL, ModelView):
         "The lots among `lots` that match `member`'s interests."
         interests = cls.rules_of(member)
         return [lot for lot in lots if lot.matches(interests)]
+
+    @classmethod
+    def send_digests(cls, now=None):
+        """Cron, weekly: e-mail each member with interests, who did not
+        opt out, the open tenders of the past week that match them, to
+        the e-mail address of the member's portal account."""
+        pool = Pool()
+        Tender = pool.get('sosolo.community.tender')
+        WebUser = pool.get('web.user')
+        if now is None:
+            now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        members = {i.member for i in cls.search([
+                    ('member.state', '=', 'active'),
+                    ('member.tender_digest_off', '!=', True),
+                    ])}
+        sent = []
+        for member in sorted(members, key=lambda m: m.id):
+            users = WebUser.search([('party', '=', member.party.id),
+                    ('email', '!=', None)], limit=1)
+            entries = [digest.Entry(tender.title, tender.buyer,
+                    tender.reference, tuple((lot.title or lot.lot,
+                            local_time(lot.deadline)) for lot in lots))
+                for tender, lots in Tender.open_tenders(member, now)
+                if lots and digest.is_new(tender.create_date, now)]
+            if not users or not entries:
+                continue
+            msg = EmailMessage()
+            msg['From'] = config.get('email', 'from')
+            msg['To'] = users[0].email
+            msg['Subject'] = gettext(
+                'sosolo_community.msg_digest_subject', count=len(entries))
+            msg.set_content(gettext('sosolo_community.msg_digest_body',
+                    member=member.party.rec_name,
+                    tenders=digest.digest_text(entries)))
+            send_message_transactional(msg)
+            sent.append(member)
+        return sent

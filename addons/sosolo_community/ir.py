@@ -12,3 +12,6 @@ class Cron(metaclass=PoolMeta):
         cls.method.selection.append(
             ('sosolo.community.tender|import_folder',
                 "Import Tender Notices"))
+        cls.method.selection.append(
+            ('sosolo.community.interest|send_digests',
+                "Send Weekly Tender E-mails"))

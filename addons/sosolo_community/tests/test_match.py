@@ -1,9 +1,10 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Matching lots to members' interests, without a database (match.py)."""
+import datetime as dt
 import unittest
 
-from trytond.modules.sosolo_community import cpv_list, match
+from trytond.modules.sosolo_community import cpv_list, digest, match
 from trytond.modules.sosolo_community.match import Interest
 
 LYCKSELE, UMEA, DOROTEA = '2481', '2480', '2425'
@@ -84,3 +85,34 @@ class CpvParentTestCase(unittest.TestCase):
         for code, parent in cases:
             with self.subTest(code=code):
                 self.assertEqual(cpv_list.parent_code(code), parent)
+
+
+class DigestTestCase(unittest.TestCase):
+
+    def test_is_new(self):
+        "A digest tells of the notices imported in the week before it"
+        now = dt.datetime(2026, 12, 7, 6, 0)
+        cases = [
+            (dt.datetime(2026, 12, 7, 5, 59), True),
+            (dt.datetime(2026, 11, 30, 6, 1), True),
+            (dt.datetime(2026, 11, 30, 6, 0), False),
+            (dt.datetime(2026, 12, 7, 6, 1), False),
+            ]
+        for imported, expected in cases:
+            with self.subTest(imported=imported):
+                self.assertEqual(digest.is_new(imported, now), expected)
+
+    def test_text(self):
+        "One paragraph per tender, a line per lot with its deadline"
+        text = digest.digest_text([
+                digest.Entry("Städning", "Lycksele kommun", '1-2027',
+                    (("Skolor", "2027-01-02 kl. 12.00"),
+                        ("Förskolor", "2027-01-03 kl. 12.00"))),
+                digest.Entry("Snöröjning", "Region Västerbotten", '2-2027',
+                    (("Inlandet", "2027-01-04 kl. 12.00"),))])
+        self.assertEqual(text,
+            "Städning – Lycksele kommun (1-2027)\n"
+            "  Skolor: 2027-01-02 kl. 12.00\n"
+            "  Förskolor: 2027-01-03 kl. 12.00\n\n"
+            "Snöröjning – Region Västerbotten (2-2027)\n"
+            "  Inlandet: 2027-01-04 kl. 12.00")

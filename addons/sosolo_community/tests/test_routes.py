@@ -1,12 +1,16 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The portal's list of open tenders, through werkzeug's test client."""
+"""The portal's list of open tenders and the weekly e-mail's opt-out,
+through werkzeug's test client."""
+import datetime as dt
+from unittest.mock import patch
+
 from trytond.modules.sosolo_membership.tests.test_routes import (
     PASSWORD,
     active_member,
     configure_membership,
 )
-from trytond.modules.sosolo_portal.tests.tools import PortalRouteTestCase
+from trytond.modules.sosolo_portal.tests.tools import PortalRouteTestCase, csrf
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_sweden.tests.transactions import committed
 from trytond.pool import Pool
@@ -83,3 +87,50 @@ class TenderRouteTestCase(PortalRouteTestCase):
         response = self.client().get(self.url('upphandlingar'))
         self.assertEqual(response.status_code, 303)
         self.assertIn('logga-in', response.headers['Location'])
+
+    def send_digests(self):
+        "Send the weekly e-mails an hour after the import: the messages."
+        def send():
+            pool = Pool()
+            Interest = pool.get('sosolo.community.interest')
+            Tender = pool.get('sosolo.community.tender')
+            now = max(t.create_date for t in Tender.search([])) \
+                + dt.timedelta(hours=1)
+            with patch('trytond.modules.sosolo_community.interest.'
+                    'send_message_transactional') as send:
+                Interest.send_digests(now)
+            return [c.args[0] for c in send.call_args_list]
+        return committed(send)
+
+    def set_digest(self, client, value):
+        page = self.url('upphandlingar')
+        response = client.post(self.url('upphandlingar/veckobrev'), data={
+                'csrf_token': csrf(client, page), 'digest': value})
+        self.assertEqual(response.status_code, 303)
+        return client.get(page).get_data(as_text=True)
+
+    def test_digest(self):
+        "Anna gets the week's matching tenders by e-mail, until she opts out"
+        msg, = self.send_digests()
+        self.assertEqual(msg['To'], 'anna@example.se')
+        self.assertIn("1", msg['Subject'])
+        body = msg.get_content()
+        self.assertIn("Anna Lind", body)
+        self.assertIn("(2-2027)", body)
+        self.assertIn("Delkontrakt 1: 2027-02-02 kl. 11.00", body)
+        self.assertNotIn("1-2027", body)
+        client = self.logged_in('anna@example.se')
+        html = self.set_digest(client, 'off')
+        self.assertIn("Du får inget veckobrev", html)
+        self.assertEqual(self.send_digests(), [])
+        html = self.set_digest(client, 'on')
+        self.assertIn("Sluta skicka", html)
+        self.assertEqual(len(self.send_digests()), 1)
+
+    def test_digest_bad_value(self):
+        "Only on and off are understood"
+        client = self.logged_in('anna@example.se')
+        response = client.post(self.url('upphandlingar/veckobrev'), data={
+                'csrf_token': csrf(client, self.url('upphandlingar')),
+                'digest': 'maybe'})
+        self.assertEqual(response.status_code, 400)
