@@ -4,7 +4,7 @@
 notice with 100 lots imports in under 10 s).
 
 The notice is the test fixture ted-converted/21-364236 with its lot
-replaced by N generated lots (sosolo_community/tests/tools.py). Times,
+replaced by N generated lots (sosolo_community/tests/tender_tools.py). Times,
 in one transaction on DATABASE that is rolled back at the end: reading
 the file alone (the parser, no database), the first import (created),
 the same file again (unchanged) and the file with every lot's title
@@ -34,7 +34,9 @@ def main():
     from sosolo import database
     database.load_config(args.config)
     from trytond.modules.sosolo_community.tender_data import read_notices
-    from trytond.modules.sosolo_community.tests.tools import generated_notice
+    from trytond.modules.sosolo_community.tests.tender_tools import (
+        generated_notice,
+    )
     data = generated_notice(lots=args.lots, publication='bench-0000')
     changed = data.replace(b'>Delkontrakt ', b'>Delkontraktet ')
 

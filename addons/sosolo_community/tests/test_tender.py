@@ -16,7 +16,13 @@ from trytond.modules.sosolo_community.tender_data import (
 from trytond.pool import Pool
 from trytond.tests.test_tryton import activate_module, with_transaction
 
-from .tools import CPV_SUBSET, TENDERS, fixture, fixtures, generated_notice
+from .tender_tools import (
+    CPV_SUBSET,
+    TENDERS,
+    fixture,
+    fixtures,
+    generated_notice,
+)
 
 # Per fixture: reference, [(lot, main and additional CPV, deadline UTC)].
 EXPECTED = {

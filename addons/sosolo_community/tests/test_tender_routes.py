@@ -15,7 +15,7 @@ from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_sweden.tests.transactions import committed
 from trytond.pool import Pool
 
-from .tools import CPV_SUBSET, fixture, generated_notice
+from .tender_tools import CPV_SUBSET, fixture, generated_notice
 
 
 class TenderRouteTestCase(PortalRouteTestCase):
