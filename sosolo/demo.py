@@ -187,6 +187,9 @@ def load(config, progress, today=None):
         demo_templates.sign_agreement(config, progress, dates.today)
         demo_templates.send_offer(config, company, customers, members,
             progress, dates)
+    if _activated(config, 'sosolo_community'):
+        from . import demo_community
+        demo_community.load(config, members, progress, dates)
     return company, members
 
 

@@ -1,0 +1,98 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The CPV codes a member wants to hear about, at the level the member
+chose, optionally in the municipalities the member serves (match.py)."""
+import datetime as dt
+from email.message import EmailMessage
+
+from trytond.config import config
+from trytond.i18n import gettext
+from trytond.model import ModelSQL, ModelView, fields
+from trytond.modules.sosolo_membership import rules
+from trytond.modules.sosolo_membership.party import local_time
+from trytond.pool import Pool
+from trytond.sendmail import send_message_transactional
+
+from . import digest, match
+
+
+class Interest(ModelSQL, ModelView):
+    "Tender Interest"
+    __name__ = 'sosolo.community.interest'
+
+    member = fields.Many2One('sosolo.member', "Member", required=True,
+        ondelete='CASCADE')
+    cpv = fields.Many2One('sosolo.community.cpv', "CPV Code", required=True,
+        ondelete='RESTRICT')
+    level = fields.Selection([
+            ('division', "Division (2 digits)"),
+            ('group', "Group (3 digits)"),
+            ('class', "Class (4 digits)"),
+            ('category', "Category (5 digits)"),
+            ('code', "Exact code"),
+            ], "Level", required=True,
+        help="How much of the code a lot's CPV code must share.")
+    municipalities = fields.MultiSelection(rules.MUNICIPALITIES,
+        "Municipalities Served",
+        help="Leave empty to hear about contracts anywhere.")
+
+    @classmethod
+    def default_level(cls):
+        return 'group'
+
+    def get_rec_name(self, name):
+        return f'{self.member.rec_name}: {self.cpv.rec_name}'
+
+    @property
+    def rule(self):
+        "The interest as match.py sees it."
+        return match.Interest(self.cpv.code, self.level,
+            frozenset(self.municipalities or ()))
+
+    @classmethod
+    def rules_of(cls, member):
+        "`member`'s interests as match.Interest."
+        return [i.rule for i in cls.search([('member', '=', member)])]
+
+    @classmethod
+    def matching_lots(cls, member, lots):
+        "The lots among `lots` that match `member`'s interests."
+        interests = cls.rules_of(member)
+        return [lot for lot in lots if lot.matches(interests)]
+
+    @classmethod
+    def send_digests(cls, now=None):
+        """Cron, weekly: e-mail each member with interests, who did not
+        opt out, the open tenders of the past week that match them, to
+        the e-mail address of the member's portal account."""
+        pool = Pool()
+        Tender = pool.get('sosolo.community.tender')
+        WebUser = pool.get('web.user')
+        if now is None:
+            now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        members = {i.member for i in cls.search([
+                    ('member.state', '=', 'active'),
+                    ('member.tender_digest_off', '!=', True),
+                    ])}
+        sent = []
+        for member in sorted(members, key=lambda m: m.id):
+            users = WebUser.search([('party', '=', member.party.id),
+                    ('email', '!=', None)], limit=1)
+            entries = [digest.Entry(tender.title, tender.buyer,
+                    tender.reference, tuple((lot.title or lot.lot,
+                            local_time(lot.deadline)) for lot in lots))
+                for tender, lots in Tender.open_tenders(member, now)
+                if lots and digest.is_new(tender.create_date, now)]
+            if not users or not entries:
+                continue
+            msg = EmailMessage()
+            msg['From'] = config.get('email', 'from')
+            msg['To'] = users[0].email
+            msg['Subject'] = gettext(
+                'sosolo_community.msg_digest_subject', count=len(entries))
+            msg.set_content(gettext('sosolo_community.msg_digest_body',
+                    member=member.party.rec_name,
+                    tenders=digest.digest_text(entries)))
+            send_message_transactional(msg)
+            sent.append(member)
+        return sent
