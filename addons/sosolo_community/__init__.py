@@ -2,3 +2,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The community: directory, tenders and consortia, shared resources
 and collective deals."""
+
+from . import routes  # noqa: F401

@@ -219,6 +219,25 @@ class Booking(Workflow, ModelSQL, ModelView):
         pass
 
     @classmethod
+    def busy_times(cls, resources, after):
+        """When each of `resources` is booked after `after`:
+        {resource id: [(start, end)]}, by start.
+
+        Every member's bookings, whoever asks, so they are searched
+        without access checks; only their times leave this method.
+        """
+        result = {r.id: [] for r in resources}
+        with without_check_access():
+            for booking in cls.search([
+                        ('resource', 'in', list(result)),
+                        ('state', '=', 'booked'),
+                        ('end', '>', after),
+                        ], order=[('start', 'ASC')]):
+                result[booking.resource.id].append(
+                    (booking.start, booking.end))
+        return result
+
+    @classmethod
     def book(cls, member, resource, start, end, note=None):
         """Book `resource` for `member` from `start` to `end` (naive UTC):
         the one way the portal, the back office and the tests book."""

@@ -36,6 +36,7 @@ class Resource(DeactivableMixin, ModelSQL, ModelView):
         domain=[('company', '=', Eval('company', -1))],
         help="The member who lends it; empty when the cooperative owns it.")
     municipality = fields.Selection(MUNICIPALITIES, "Municipality")
+    municipality_string = municipality.translated('municipality')
     description = fields.Text("Description")
     conditions = fields.Text("Conditions",
         help="What a borrower must know and agree to.")
