@@ -10,6 +10,7 @@ contact are found by their own member only (profile.xml).
 from trytond.model import ModelSQL, ModelView, Unique, fields
 from trytond.modules.sosolo_membership.member import MUNICIPALITIES
 from trytond.modules.sosolo_membership.rules import MUNICIPALITIES as PLACES
+from trytond.pool import Pool
 from trytond.pyson import Eval
 
 LISTINGS = [
@@ -101,6 +102,28 @@ class Profile(ModelSQL, ModelView):
                     ('municipalities', 'in', [municipality]),
                     ])
         return cls.search(domain)
+
+
+    @classmethod
+    def keep(cls, member, values, contacts):
+        """Create or update the own profile of `member` from `values`;
+        `contacts` is {kind: (value or None, published)} for the kinds the
+        form shows, replacing those. Returns the profile."""
+        Contact = Pool().get('sosolo.community.profile.contact')
+        profiles = cls.search([('member', '=', member.id)], limit=1)
+        if profiles:
+            profile, = profiles
+            cls.write([profile], values)
+        else:
+            profile, = cls.create([{'member': member.id, **values}])
+        Contact.delete(Contact.search([
+                    ('profile', '=', profile.id),
+                    ('kind', 'in', list(contacts)),
+                    ]))
+        Contact.create([{'profile': profile.id, 'kind': kind,
+                    'value': value, 'published': published}
+                for kind, (value, published) in contacts.items() if value])
+        return profile
 
 
 class ProfileContact(ModelSQL, ModelView):

@@ -34,7 +34,7 @@ from trytond.transaction import Transaction
 from trytond.wsgi import app
 
 from .booking import BookingOverlapError, format_local, utc
-from .profile import LISTED
+from .profile import LISTED, LISTINGS, PLACES
 
 SV = {'language': 'sv'}
 NOTICES = {
@@ -114,6 +114,66 @@ def directory(request, pool, user, member):
         contacts=contacts, searched=searched,
         form={'q': text, 'kompetens': skill, 'kommun': municipality or ''},
         municipalities=[m for m in MUNICIPALITIES if m[0]])
+
+
+#: The contacts the profile form shows, each with its published box.
+FORM_CONTACTS = ['email', 'phone']
+PROFILE = Form(
+    Field('name', parsers.text(100), required=True),
+    Field('listing', parsers.choice(dict(LISTINGS)), required=True),
+    Field('skills', parsers.text(500)),
+    Field('services', parsers.text(2000, multiline=True)),
+    Field('sni_code', parsers.text(5)),
+    Field('municipality', parsers.choice(
+            [c for c, _ in MUNICIPALITIES if c])),
+    Field('languages', parsers.text(200)),
+    Field('email', parsers.email),
+    Field('phone', parsers.text(30)),
+    )
+
+
+@app.route('/<database_name>/portal/katalog/min-profil',
+    methods=['GET', 'POST'])
+@member_page
+def my_profile(request, pool, user, member):
+    "The member's own profile: whether and how others find them."
+    Profile = pool.get('sosolo.community.profile')
+    Contact = pool.get('sosolo.community.profile.contact')
+    values = {'municipalities': [c for c, _ in PLACES],
+        'listings': LISTINGS,
+        'choices': [m for m in MUNICIPALITIES if m[0]]}
+    if request.method == 'GET':
+        profiles = Profile.search([('member', '=', member.id)], limit=1)
+        form = {'name': member.party.name, 'listing': 'unlisted',
+            'served': []}
+        if profiles:
+            profile, = profiles
+            form.update({name: getattr(profile, name) or ''
+                    for name in ['name', 'listing', 'skills', 'services',
+                        'sni_code', 'municipality', 'languages']})
+            form['served'] = list(profile.municipalities or [])
+            for contact in Contact.search([('profile', '=', profile.id)]):
+                if contact.kind in FORM_CONTACTS:
+                    form[contact.kind] = contact.value
+                    form[f'{contact.kind}_published'] = contact.published
+        saved = request.args.get('meddelande') == 'sparad'
+        return render(request, 'profile_form.html', user=user, form=form,
+            message=gettext('sosolo_community.msg_portal_profile_saved')
+            if saved else None, **values)
+    parsed, errors = PROFILE.parse(request.form)
+    served = [c for c in request.form.getlist('served')
+        if c in dict(PLACES)]
+    form = {**request.form.to_dict(), 'served': served}
+    for kind in FORM_CONTACTS:
+        form[f'{kind}_published'] = (
+            request.form.get(f'{kind}_published') == 'yes')
+    if errors:
+        return render(request, 'profile_form.html', user=user, form=form,
+            errors=errors, status=HTTPStatus.BAD_REQUEST, **values)
+    contacts = {kind: (parsed.pop(kind), form[f'{kind}_published'])
+        for kind in FORM_CONTACTS}
+    Profile.keep(member, {**parsed, 'municipalities': served}, contacts)
+    return see_other(portal_url('katalog/min-profil?meddelande=sparad'))
 
 
 # Shared resources

@@ -243,3 +243,35 @@ class CommunityRouteTestCase(PortalRouteTestCase):
                 self.assertEqual(Participation.search([
                             ('member', '=', self.ids['bertil'])]), [])
         committed(work, commit=False)
+
+    def test_member_keeps_own_profile(self):
+        """David lists himself with his e-mail published and his phone
+        not: Anna finds him with the one and never the other"""
+        committed(lambda: active_member(books(), "David Öhman",
+                'david@example.se'))
+        david = self.logged_in('david@example.se')
+        path = self.url('katalog/min-profil')
+        page = david.get(path).get_data(as_text=True)
+        self.assertIn('value="David Öhman"', page)
+        response = david.post(path, data={
+                'csrf_token': csrf(david, path), 'name': "Öhman El AB",
+                'listing': 'cooperative', 'skills': "Elinstallation",
+                'municipality': '2480', 'served': ['2482', 'nowhere'],
+                'email': 'david@el.example', 'email_published': 'yes',
+                'phone': '070-555 00 11'})
+        self.assertEqual(response.status_code, 303)
+        page = david.get(response.headers['Location']).get_data(
+            as_text=True)
+        self.assertIn("Din profil är sparad", page)
+        self.assertIn('070-555 00 11', page)
+        anna = self.logged_in('anna@example.se')
+        page = self.search(anna, kompetens='elinstallation', kommun='2482')
+        self.assertIn("Öhman El AB", page)
+        self.assertIn('david@el.example', page)
+        self.assertNotIn('070-555 00 11', page)
+        response = david.post(path, data={
+                'csrf_token': csrf(david, path), 'name': "Öhman El AB",
+                'listing': 'unlisted'})
+        self.assertEqual(response.status_code, 303)
+        page = self.search(anna, kompetens='elinstallation')
+        self.assertNotIn("Öhman El AB", page)
