@@ -19,8 +19,8 @@ DATES = demo_dates(dt.date.today())
 MONDAY = DATES.today + dt.timedelta(days=7 - DATES.today.weekday())
 TUESDAY = MONDAY + dt.timedelta(days=1)
 BERTIL_PHONE = '070-444 55 66'
-PAGES = ['katalog', 'katalog?kompetens=webb&kommun=2482', 'resurser',
-    'erbjudanden']
+PAGES = ['katalog', 'katalog?kompetens=webb&kommun=2482',
+    'katalog/min-profil', 'resurser', 'erbjudanden']
 
 
 class CommunityBrowserTest(PortalBrowserCase):
