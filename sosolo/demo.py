@@ -188,8 +188,9 @@ def load(config, progress, today=None):
         demo_templates.send_offer(config, company, customers, members,
             progress, dates)
     if _activated(config, 'sosolo_community'):
-        from . import demo_community
-        demo_community.load(config, members, progress, dates)
+        from . import demo_community, demo_tenders
+        demo_community.load(config, company, progress, dates)
+        demo_tenders.load(config, members, progress, dates)
     return company, members
 
 

@@ -1,63 +1,119 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Community demo data: tenders.
+"""Community demo data (issue 15, item 7): directory profiles, a shared
+trailer and a meeting room in Lycksele with bookings, and two collective
+deals, one unlocked.
 
-The CPV subset and two notices of sosolo_community's test fixtures: the
-converted Swedish notice of Uppsala universitet and the eForms SDK's
-maximal contract notice. Their dates are moved by whole days so that the
-first deadline falls four and six weeks after the demo's today, and the
-portal lists them open. Anna hears about educational administration
-(CPV group 751), which the second one asks for.
+Bertil is listed with his e-mail published and his phone not, so the
+portal shows the one and never the other. Bookings fall in the week
+after the demo's reference day, in Stockholm time.
 """
 import datetime as dt
-import re
-from pathlib import Path
+from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from proteus import Model
 
-FIXTURES = (Path(__file__).resolve().parent.parent / 'addons'
-    / 'sosolo_community' / 'tests' / 'data')
-TENDERS = [
-    ('ted-converted/21-364236-001-EXP.xml', 28),
-    ('eforms-sdk/cn_24_maximal.xml', 42),
+#: (e-mail, listing, skills, services, home, municipalities served,
+#: languages, contacts as (kind, value, published))
+PROFILES = [
+    ('anna@example.se', 'public', "Snickeri, Möbler, Renovering",
+        "Snickeriarbeten, från kök till friggebodar.", '2422',
+        ['2421', '2481', '2480'], "svenska, engelska",
+        [('email', 'anna@example.se', True),
+            ('phone', '070-111 22 33', True)]),
+    ('bertil@example.se', 'cooperative', "Webbutveckling, Fotografering",
+        "Webbplatser och produktfoton för små företag.", '2481',
+        ['2421', '2482', '2480'], "svenska, engelska, samiska",
+        [('email', 'bertil@example.se', True),
+            ('phone', '070-444 55 66', False)]),
+    ('cecilia@example.se', 'unlisted', "Översättning", None, '2462',
+        [], "svenska, finska", [('email', 'cecilia@example.se', False)]),
     ]
-_DATE = re.compile(r'(<cbc:\w*Date>)(\d{4}-\d\d-\d\d)')
-_DEADLINE = re.compile(r'<cac:(?:TenderSubmissionDeadline|'
-    r'ParticipationRequestReception)Period>\s*(?:<!--[^>]*-->\s*)?'
-    r'<cbc:EndDate>(\d{4}-\d\d-\d\d)')
 
 
-def moved(text, deadline):
-    "The notice `text` with its dates moved so its first deadline is this."
-    first = min(dt.date.fromisoformat(d) for d in _DEADLINE.findall(text))
-    delta = deadline - first
-    return _DATE.sub(lambda m: m.group(1) + (
-            dt.date.fromisoformat(m.group(2)) + delta).isoformat(), text)
+def load(config, company, progress, dates):
+    "The community's demo records, dated from DemoDates `dates`."
+    progress.step(label="Gemenskap")
+    members = {m.party.email: m
+        for m in Model.get('sosolo.member', config=config).find([])}
+    profiles(config, members)
+    resources(config, company, members, dates.today)
+    deals(config, company, members)
 
 
-def load(config, members, progress, dates):
-    "Import the CPV subset and two tenders; Anna's interest."
-    from trytond.pool import Pool
-    from trytond.transaction import Transaction
-    progress.step(label="Upphandlingar")
-    files = []
-    for path, days in TENDERS:
-        text = (FIXTURES / 'tenders' / path).read_text(encoding='utf-8')
-        files.append((Path(path).name, moved(
-                    text, dates.today + dt.timedelta(days=days)).encode()))
-    cpv = FIXTURES / 'cpv' / 'cpv_social-service-cpv-subset.gc'
-    # The imports are model methods, not RPC: called in a transaction of
-    # their own, as the sosolo commands call them.
-    with Transaction().start(config.database_name, config.user,
-            context=config.context) as transaction:
-        pool = Pool()
-        pool.get('sosolo.community.cpv').import_file(
-            cpv.name, cpv.read_bytes())
-        pool.get('sosolo.community.tender').import_files(files)
-        transaction.commit()
-    Cpv = Model.get('sosolo.community.cpv', config=config)
-    Interest = Model.get('sosolo.community.interest', config=config)
-    Member = Model.get('sosolo.member', config=config)
-    anna, = Member.find([('party', '=', members[0].id)])
-    code, = Cpv.find([('code', '=', '75121000')])
-    Interest(member=anna, cpv=code, level='group').save()
+def profiles(config, members):
+    Profile = Model.get('sosolo.community.profile', config=config)
+    for (email, listing, skills, services, home, served, languages,
+            contacts) in PROFILES:
+        member = members[email]
+        profile = Profile(member=member, name=member.party.name,
+            listing=listing, skills=skills, services=services,
+            municipality=home, municipalities=served, languages=languages)
+        for kind, value, published in contacts:
+            profile.contacts.new(kind=kind, value=value, published=published)
+        profile.save()
+
+
+def local(day, hour):
+    "Naive UTC of `hour` o'clock in Stockholm on `day`."
+    moment = dt.datetime.combine(day, dt.time(hour),
+        tzinfo=ZoneInfo('Europe/Stockholm'))
+    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+
+def resources(config, company, members, today):
+    "The cooperative's trailer and Lycksele room, Anna's and Bertil's days."
+    Resource = Model.get('sosolo.community.resource', config=config)
+    Booking = Model.get('sosolo.community.booking', config=config)
+    trailer = Resource(company=company, name="Släpvagn", kind='vehicle',
+        municipality='2481', price=Decimal('200'), price_unit='day',
+        description="Öppen släpvagn, 750 kg, lämnas vid kontoret.",
+        conditions="Hämtas och lämnas tom och ren. Skador anmäls.")
+    trailer.save()
+    room = Resource(company=company, name="Mötesrum Lycksele",
+        kind='premises', municipality='2481',
+        description="Rum för åtta vid Torget, med skärm.",
+        conditions="Boka per timme. Gratis för medlemmar.")
+    room.save()
+    anna = members['anna@example.se']
+    bertil = members['bertil@example.se']
+    monday = today + dt.timedelta(days=7 - today.weekday())
+    for resource, member, day, start, end in [
+            (trailer, anna, monday, 8, 16),
+            (trailer, bertil, monday + dt.timedelta(days=1), 8, 12),
+            (room, bertil, monday, 9, 11),
+            (room, anna, monday, 13, 15),
+            ]:
+        Booking(resource=resource, member=member,
+            start=local(day, start), end=local(day, end)).save()
+
+
+def deals(config, company, members):
+    "A bank deal with enough members, an insurance deal still short."
+    Deal = Model.get('sosolo.community.deal', config=config)
+    Party = Model.get('party.party', config=config)
+    Participation = Model.get('sosolo.community.deal.participation',
+        config=config)
+    anna = members['anna@example.se']
+    bertil = members['bertil@example.se']
+    for name, kind, provider, needed, joined, conditions in [
+            ("Företagskonto utan månadsavgift", 'bank', "Norrlandsbanken",
+                2, [anna, bertil],
+                "Ingen månadsavgift första året, Swish för företag ingår."),
+            ("Ansvarsförsäkring", 'insurance', "Inlandets Försäkring",
+                10, [anna],
+                "Ansvars- och egendomsförsäkring med 20 % rabatt."),
+            ]:
+        party = Party(name=provider)
+        party.save()
+        deal = Deal(company=company, name=name, kind=kind, provider=party,
+            members_needed=needed, conditions=conditions,
+            shared_data=['name', 'email'])
+        deal.save()
+        # Consent is read-only in the back office: the portal stores it
+        # when one joins; the demo writes it as admin.
+        Participation._proxy.create([{'deal': deal.id, 'member': m.id,
+                    'state': 'joined', 'consent': dt.datetime.now(),
+                    'consented_data': ['name', 'email']} for m in joined],
+            config.context)

@@ -2,4 +2,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The community: directory, tenders and consortia, shared resources
 and collective deals."""
-from . import tender_routes  # noqa: F401
+
+from . import routes, tender_routes  # noqa: F401

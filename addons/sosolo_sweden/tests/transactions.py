@@ -15,15 +15,17 @@ from trytond.tests.test_tryton import DB_NAME
 from trytond.transaction import Transaction, TransactionError
 
 
-def committed(work, user=1, context=None, commit=True, _wait=None):
+def committed(work, user=1, context=None, commit=True, _wait=None,
+        database=DB_NAME):
     """Return `work()` run in a transaction of its own, committed.
 
     `commit=False` rolls it back instead. `_wait()` is called before the
-    first attempt only (see `race`).
+    first attempt only (see `race`). `database` is the test database
+    unless told.
     """
     extras = {}
     while True:
-        with Transaction().start(DB_NAME, user, context=context or {},
+        with Transaction().start(database, user, context=context or {},
                 **extras) as transaction:
             try:
                 if _wait and not extras:
@@ -40,20 +42,22 @@ def committed(work, user=1, context=None, commit=True, _wait=None):
             return result
 
 
-def race(work, context=None, refused=()):
+def race(work, context=None, refused=(), database=DB_NAME):
     """Run `work()` in two transactions that start at the same moment.
 
     Returns each one's outcome, sorted: 'done' when it committed,
     'locked' when the other held the row lock (NOWAIT: trytond's
     dispatcher reports it to the user), 'refused' when it raised one of
-    the `refused` exceptions.
+    the `refused` exceptions. `database` as for `committed`; on SQLite
+    it must be a file database (the in-memory one is per thread).
     """
     barrier = threading.Barrier(2)
     outcomes = []
 
     def one():
         try:
-            committed(work, context=context, _wait=barrier.wait)
+            committed(work, context=context, _wait=barrier.wait,
+                database=database)
             outcomes.append('done')
         except backend.DatabaseOperationalError:
             outcomes.append('locked')

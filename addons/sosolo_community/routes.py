@@ -1,0 +1,272 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Portal pages of the community: the directory and shared resources.
+
+Routes run as the restricted portal user (sosolo_portal's
+``member_session``): the record rules of profile.xml hide unlisted
+profiles and unpublished contacts of other members, those of
+booking.xml bind bookings to the session's party.
+"""
+import datetime as dt
+from functools import wraps
+
+from trytond.i18n import gettext
+from trytond.model.exceptions import SQLConstraintError
+from trytond.modules.sosolo_membership.member import MUNICIPALITIES
+from trytond.modules.sosolo_membership.portal import member_of
+from trytond.modules.sosolo_portal.form import Field, Form
+from trytond.modules.sosolo_portal.portal import (
+    member_session,
+    own,
+    portal_url,
+    render,
+    see_other,
+)
+from trytond.modules.sosolo_sweden import parsers
+from trytond.modules.sosolo_sweden.exceptions import InputError
+from trytond.protocols.wrappers import (
+    HTTPStatus,
+    abort,
+    with_pool,
+    with_transaction,
+)
+from trytond.transaction import Transaction
+from trytond.wsgi import app
+
+from .booking import BookingOverlapError, format_local, utc
+from .profile import LISTED, LISTINGS, PLACES
+
+SV = {'language': 'sv'}
+NOTICES = {
+    'bokad': 'sosolo_community.msg_portal_booked',
+    'avbokad': 'sosolo_community.msg_portal_booking_cancelled',
+    }
+DEAL_NOTICES = {
+    'med': 'sosolo_community.msg_portal_deal_joined',
+    'lamnat': 'sosolo_community.msg_portal_deal_left',
+    }
+
+
+def local_time(text):
+    "A Stockholm time typed as YYYY-MM-DD HH:MM (or with a T), as UTC."
+    try:
+        value = dt.datetime.strptime(
+            text.strip().replace('T', ' '), '%Y-%m-%d %H:%M')
+    except ValueError:
+        raise InputError(gettext('sosolo_community.msg_portal_time_invalid'))
+    return utc(value)
+
+
+BOOKING = Form(
+    Field('resource', parsers.integer(minimum=1), required=True),
+    Field('start', local_time, required=True),
+    Field('end', local_time, required=True),
+    Field('note', parsers.text(200)),
+    )
+
+
+def community_member(func):
+    """Resolve the session's membership, or answer 404; the route is
+    called as ``func(request, pool, user, member, ...)``."""
+    @wraps(func)
+    def wrapper(request, pool, user, *args, **kwargs):
+        member = member_of(user)
+        if not member or member.state not in {'approved', 'active'}:
+            abort(HTTPStatus.NOT_FOUND)
+        with Transaction().set_context(company=member.company.id):
+            return func(request, pool, user, member, *args, **kwargs)
+    return wrapper
+
+
+def member_page(func):
+    return with_pool(with_transaction(context=SV)(
+            member_session(community_member(func))))
+
+
+# Directory
+
+def shown_contacts(profile_ids):
+    """The contacts the directory shows of `profile_ids`: the published
+    ones, one's own included. The record rules hide another member's
+    unpublished contacts even without this."""
+    return [('profile', 'in', profile_ids), ('published', '=', True)]
+
+
+@app.route('/<database_name>/portal/katalog', methods=['GET'])
+@member_page
+def directory(request, pool, user, member):
+    Profile = pool.get('sosolo.community.profile')
+    Contact = pool.get('sosolo.community.profile.contact')
+    text = (request.args.get('q') or '').strip()[:100]
+    skill = (request.args.get('kompetens') or '').strip()[:100]
+    municipality = request.args.get('kommun') or None
+    if municipality not in dict(MUNICIPALITIES):
+        municipality = None
+    searched = bool(text or skill or municipality)
+    profiles = Profile.find(text=text or None, skill=skill or None,
+        municipality=municipality) if searched else []
+    contacts = {}
+    for contact in Contact.search(
+            shown_contacts([p.id for p in profiles])):
+        contacts.setdefault(contact.profile.id, []).append(contact)
+    return render(request, 'directory.html', user=user,
+        profiles=[p for p in profiles if p.listing in LISTED],
+        contacts=contacts, searched=searched,
+        form={'q': text, 'kompetens': skill, 'kommun': municipality or ''},
+        municipalities=[m for m in MUNICIPALITIES if m[0]])
+
+
+#: The contacts the profile form shows, each with its published box.
+FORM_CONTACTS = ['email', 'phone']
+PROFILE = Form(
+    Field('name', parsers.text(100), required=True),
+    Field('listing', parsers.choice(dict(LISTINGS)), required=True),
+    Field('skills', parsers.text(500)),
+    Field('services', parsers.text(2000, multiline=True)),
+    Field('sni_code', parsers.text(5)),
+    Field('municipality', parsers.choice(
+            [c for c, _ in MUNICIPALITIES if c])),
+    Field('languages', parsers.text(200)),
+    Field('email', parsers.email),
+    Field('phone', parsers.text(30)),
+    )
+
+
+@app.route('/<database_name>/portal/katalog/min-profil',
+    methods=['GET', 'POST'])
+@member_page
+def my_profile(request, pool, user, member):
+    "The member's own profile: whether and how others find them."
+    Profile = pool.get('sosolo.community.profile')
+    Contact = pool.get('sosolo.community.profile.contact')
+    values = {'municipalities': [c for c, _ in PLACES],
+        'listings': LISTINGS,
+        'choices': [m for m in MUNICIPALITIES if m[0]]}
+    if request.method == 'GET':
+        profiles = Profile.search([('member', '=', member.id)], limit=1)
+        form = {'name': member.party.name, 'listing': 'unlisted',
+            'served': []}
+        if profiles:
+            profile, = profiles
+            form.update({name: getattr(profile, name) or ''
+                    for name in ['name', 'listing', 'skills', 'services',
+                        'sni_code', 'municipality', 'languages']})
+            form['served'] = list(profile.municipalities or [])
+            for contact in Contact.search([('profile', '=', profile.id)]):
+                if contact.kind in FORM_CONTACTS:
+                    form[contact.kind] = contact.value
+                    form[f'{contact.kind}_published'] = contact.published
+        saved = request.args.get('meddelande') == 'sparad'
+        return render(request, 'profile_form.html', user=user, form=form,
+            message=gettext('sosolo_community.msg_portal_profile_saved')
+            if saved else None, **values)
+    parsed, errors = PROFILE.parse(request.form)
+    served = [c for c in request.form.getlist('served')
+        if c in dict(PLACES)]
+    form = {**request.form.to_dict(), 'served': served}
+    for kind in FORM_CONTACTS:
+        form[f'{kind}_published'] = (
+            request.form.get(f'{kind}_published') == 'yes')
+    if errors:
+        return render(request, 'profile_form.html', user=user, form=form,
+            errors=errors, status=HTTPStatus.BAD_REQUEST, **values)
+    contacts = {kind: (parsed.pop(kind), form[f'{kind}_published'])
+        for kind in FORM_CONTACTS}
+    Profile.keep(member, {**parsed, 'municipalities': served}, contacts)
+    return see_other(portal_url('katalog/min-profil?meddelande=sparad'))
+
+
+# Shared resources
+
+def _resources_page(request, pool, user, member, status=HTTPStatus.OK,
+        **values):
+    Resource = pool.get('sosolo.community.resource')
+    Booking = pool.get('sosolo.community.booking')
+    Date = pool.get('ir.date')
+    now = dt.datetime.combine(Date.today(), dt.time())
+    resources = Resource.search([])
+    mine = Booking.search([
+            ('member', '=', member.id),
+            ('state', '=', 'booked'),
+            ('end', '>', now),
+            ], order=[('start', 'ASC')])
+    values.setdefault('form', {})
+    message = NOTICES.get(request.args.get('meddelande'))
+    return render(request, 'resources.html', user=user,
+        resources=resources, bookings=mine,
+        busy=Booking.busy_times(resources, now),
+        local=format_local, status=status,
+        message=gettext(message) if message else None, **values)
+
+
+@app.route('/<database_name>/portal/resurser', methods=['GET'])
+@member_page
+def resources(request, pool, user, member):
+    return _resources_page(request, pool, user, member)
+
+
+@app.route('/<database_name>/portal/resurser/boka', methods=['POST'])
+@member_page
+def book(request, pool, user, member):
+    Resource = pool.get('sosolo.community.resource')
+    Booking = pool.get('sosolo.community.booking')
+    values, errors = BOOKING.parse(request.form)
+    if errors:
+        return _resources_page(request, pool, user, member,
+            status=HTTPStatus.BAD_REQUEST, form=request.form, errors=errors)
+    resource = own(Resource, values['resource'])
+    try:
+        Booking.book(member, resource, values['start'], values['end'],
+            note=values['note'])
+    except (BookingOverlapError, SQLConstraintError) as exception:
+        # Taken, or taken a moment ago by another member (the exclusion
+        # constraint): the member chooses another time.
+        Transaction().rollback()
+        return _resources_page(request, pool, user, member,
+            status=HTTPStatus.CONFLICT, form=request.form,
+            error=exception.message)
+    return see_other(portal_url('resurser?meddelande=bokad'))
+
+
+@app.route('/<database_name>/portal/resurser/bokning/<int:booking_id>/avboka',
+    methods=['POST'])
+@member_page
+def cancel(request, pool, user, member, booking_id):
+    Booking = pool.get('sosolo.community.booking')
+    booking = own(Booking, booking_id)
+    if booking.member != member:
+        abort(HTTPStatus.NOT_FOUND)
+    Booking.cancel([booking])
+    return see_other(portal_url('resurser?meddelande=avbokad'))
+
+
+
+# Collective deals
+
+@app.route('/<database_name>/portal/erbjudanden', methods=['GET'])
+@member_page
+def deals(request, pool, user, member):
+    Deal = pool.get('sosolo.community.deal')
+    records = Deal.search([])
+    joined = {d.id for d in records
+        if (p := d.participation_of(member)) and p.state == 'joined'}
+    message = DEAL_NOTICES.get(request.args.get('meddelande'))
+    return render(request, 'deals.html', user=user, deals=records,
+        joined=joined, message=gettext(message) if message else None)
+
+
+@app.route('/<database_name>/portal/erbjudanden/<int:deal_id>/'
+    '<any("ga-med", lamna):action>', methods=['POST'])
+@member_page
+def join_or_leave(request, pool, user, member, deal_id, action):
+    Deal = pool.get('sosolo.community.deal')
+    deal = own(Deal, deal_id)
+    if action == 'ga-med':
+        if request.form.get('consent') != 'yes':
+            abort(HTTPStatus.BAD_REQUEST)
+        Deal.join(deal, member)
+        notice = 'med'
+    else:
+        Deal.leave(deal, member)
+        notice = 'lamnat'
+    return see_other(portal_url(f'erbjudanden?meddelande={notice}'))
