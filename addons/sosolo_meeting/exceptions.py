@@ -5,3 +5,11 @@ from trytond.exceptions import UserError
 
 class MeetingError(UserError):
     pass
+
+
+class VoteRefused(MeetingError):
+    "A vote refused; `status` is the HTTP answer the portal gives."
+
+    def __init__(self, status, message):
+        super().__init__(message)
+        self.status = status

@@ -118,6 +118,8 @@ class Meeting(Workflow, ModelSQL, ModelView):
         help="The demand for an extra meeting that this one answers.")
     roll = fields.One2Many('sosolo.meeting.roll', 'meeting', "Voter Roll",
         readonly=True)
+    ballots = fields.One2Many('sosolo.meeting.ballot', 'meeting', "Ballots",
+        states={'readonly': Eval('state') != 'open'})
     minutes = fields.Text("Minutes",
         states={'readonly': Eval('state').in_(['approved', 'published'])})
     state = fields.Selection(STATES, "State", readonly=True, required=True)

@@ -6,7 +6,7 @@ from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Unique, fields
 from trytond.pool import Pool
 from trytond.pyson import Eval
-from trytond.transaction import Transaction
+from trytond.transaction import Transaction, without_check_access
 
 from . import rules
 from .exceptions import MeetingError
@@ -45,6 +45,9 @@ class RollEntry(ModelSQL, ModelView):
         cls._sql_indexes.add(Index(t,
                 (t.voter, Index.Range()), (t.meeting, Index.Range())))
         cls._order = [('meeting', 'DESC'), ('id', 'ASC')]
+
+    def get_rec_name(self, name):
+        return self.member.rec_name
 
     def get_party(self, name):
         return self.member.party.id
@@ -137,6 +140,40 @@ class Proxy(ModelSQL, ModelView):
                         member=proxy.principal.rec_name))
             if proxy.meeting and not proxy.revoked:
                 proxy.check_valid(proxy.meeting)
+
+    @classmethod
+    def give(cls, member, number):
+        """`member` gives a power of attorney, dated today, to the member
+        with `number`; for all meetings within a year of its date."""
+        Member = Pool().get('sosolo.member')
+        # The portal user sees only their own membership; the proxy is
+        # looked up by number in the member's company, and only its id
+        # is kept.
+        with without_check_access():
+            proxies = Member.search([
+                    ('company', '=', member.company.id),
+                    ('number', '=', number),
+                    ('entry_date', '!=', None),
+                    ], limit=1)
+        if not number or not proxies:
+            raise MeetingError(gettext(
+                    'sosolo_meeting.msg_proxy_unknown', number=number))
+        # The member gives their own power of attorney (the route passes
+        # the session's member); the portal user may not write proxies.
+        with without_check_access():
+            proxy, = cls.create([{
+                        'company': member.company.id,
+                        'principal': member.id,
+                        'proxy': proxies[0].id,
+                        }])
+        return proxy
+
+    @classmethod
+    def revoke(cls, proxies):
+        "Revoke the powers of attorney (the caller checked they are own)."
+        # The portal user may read, not write, the proxies they gave.
+        with without_check_access():
+            cls.write(list(proxies), {'revoked': True})
 
     def check_valid(self, meeting):
         "Refuse the power of attorney at `meeting` by the law's rule."
