@@ -1,9 +1,13 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-from trytond.exceptions import UserError
+from trytond.exceptions import UserError, UserWarning
 
 
 class MeetingError(UserError):
+    pass
+
+
+class MeetingWarning(UserWarning):
     pass
 
 

@@ -13,7 +13,7 @@ from trytond.pyson import Eval, If
 from trytond.transaction import Transaction
 
 from . import rules
-from .exceptions import MeetingError
+from .exceptions import MeetingError, MeetingWarning
 
 KINDS = [
     ('ordinary', "Ordinary"),
@@ -220,17 +220,31 @@ class Meeting(Workflow, ModelSQL, ModelView):
                     'sosolo_meeting.msg_meeting_place_missing',
                     meeting=self.rec_name))
         try:
-            if self.kind == 'ordinary':
-                if not self.fiscal_year_end:
-                    raise MeetingError(gettext(
-                            'sosolo_meeting.msg_meeting_year_end_missing',
-                            meeting=self.rec_name))
-                rules.check_ordinary_date(
-                    self.meeting_date, self.fiscal_year_end)
             rules.check_notice(notice_date, self.meeting_date, self.kind,
                 self.agenda_kinds, bool(config.meeting_short_notice))
         except rules.Refusal as refusal:
             self.refuse(refusal)
+        if self.kind == 'ordinary':
+            if not self.fiscal_year_end:
+                raise MeetingError(gettext(
+                        'sosolo_meeting.msg_meeting_year_end_missing',
+                        meeting=self.rec_name))
+            self.check_ordinary_date()
+
+    def check_ordinary_date(self):
+        """Warn of an ordinary meeting not within six months after the
+        fiscal year end (6 kap.). A warning, not a refusal: a board that
+        is late must still call the ordinary meeting (or Bolagsverket
+        calls it), so staff may go on once told."""
+        Warning = Pool().get('res.user.warning')
+        try:
+            rules.check_ordinary_date(self.meeting_date, self.fiscal_year_end)
+        except rules.Refusal as refusal:
+            key = Warning.format('meeting_ordinary_outside', [self])
+            if Warning.check(key):
+                raise MeetingWarning(key, gettext(
+                        'sosolo_meeting.msg_meeting_ordinary_outside',
+                        meeting=self.rec_name, **refusal.values))
 
     @classmethod
     @ModelView.button

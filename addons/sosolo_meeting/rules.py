@@ -141,7 +141,8 @@ def check_ordinary_date(meeting_date, year_end):
 
     Rule 'ordinary_outside' (6 kap.: the ordinary meeting is held within
     six months of the end of each fiscal year): after the year end, and
-    at the latest six months later.
+    at the latest six months later. The meeting model makes it a
+    warning: a late board must still call the meeting.
     """
     limit = ordinary_meeting_limit(year_end)
     if not year_end < meeting_date <= limit:

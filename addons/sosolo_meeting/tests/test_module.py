@@ -11,12 +11,16 @@ for an extra meeting is called within two weeks.
 import datetime as dt
 
 from trytond.modules.company.tests import create_company, set_company
-from trytond.modules.sosolo_meeting.exceptions import MeetingError
+from trytond.modules.sosolo_meeting.exceptions import (
+    MeetingError,
+    MeetingWarning,
+)
 from trytond.modules.sosolo_sweden.tests.translation import (
     SwedishTranslationTestMixin,
 )
 from trytond.pool import Pool
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
+from trytond.transaction import Transaction
 
 D = dt.date
 TODAY = D(2026, 12, 1)
@@ -105,7 +109,6 @@ class SosoloMeetingTestCase(SwedishTranslationTestMixin, ModuleTestCase):
                 ({'meeting_date': D(2027, 1, 13)}, '6 kap. 17 §'),
                 ({'meeting_date': D(2026, 12, 28),
                         'fiscal_year_end': D(2026, 6, 30)}, '6 kap. 17 §'),
-                ({'meeting_date': D(2027, 7, 1)}, 'within six months'),
                 ({'kind': 'extra', 'meeting_date': D(2026, 12, 20),
                         'items': [('create', [{'title': "Nya stadgar",
                                         'kind': 'statute_change'}])]},
@@ -120,6 +123,18 @@ class SosoloMeetingTestCase(SwedishTranslationTestMixin, ModuleTestCase):
                         Meeting.call([meeting])
                     self.assertIn(words, cm.exception.message)
                     self.assertEqual(meeting.state, 'draft')
+            # The ordinary meeting over six months after the year end: a
+            # warning, as a late board must still call it.
+            late = create_meeting(company, meeting_date=D(2027, 1, 12),
+                fiscal_year_end=D(2026, 6, 30))
+            with self.assertRaises(MeetingWarning) as cm:
+                Meeting.call([late])
+            self.assertIn('within six months', cm.exception.message)
+            Warning = pool.get('res.user.warning')
+            Warning.create([{'user': Transaction().user,
+                        'name': cm.exception.name}])
+            Meeting.call([late])
+            self.assertEqual(late.state, 'called')
             # Two weeks where the statutes say so; an extra meeting
             # without statute change, liquidation or merger: two weeks.
             Config.write([Config(1)], {
