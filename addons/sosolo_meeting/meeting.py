@@ -118,6 +118,7 @@ class Meeting(Workflow, ModelSQL, ModelView):
         help="The demand for an extra meeting that this one answers.")
     roll = fields.One2Many('sosolo.meeting.roll', 'meeting', "Voter Roll",
         readonly=True)
+    motions = fields.One2Many('sosolo.meeting.motion', 'meeting', "Motions")
     ballots = fields.One2Many('sosolo.meeting.ballot', 'meeting', "Ballots",
         states={'readonly': Eval('state') != 'open'})
     minutes = fields.Text("Minutes",

@@ -33,6 +33,7 @@ SV = {'language': 'sv'}
 NOTICES = {
     'fullmakt': 'sosolo_meeting.msg_portal_proxy_given',
     'aterkallad': 'sosolo_meeting.msg_portal_proxy_revoked',
+    'motion': 'sosolo_meeting.msg_portal_motion_sent',
     }
 
 
@@ -87,8 +88,12 @@ def _meeting_page(request, pool, user, meeting, status=200, **values):
     mine = [e for e in entries if e.voter == user.party]
     voted = {(v.ballot.id, v.entry.id) for v in Voter.search([
                 ('entry', 'in', [e.id for e in mine])])}
+    Motion = pool.get('sosolo.meeting.motion')
+    motions = Motion.search([('meeting', '=', meeting.id)])
+    values.setdefault('message', _notice(request))
     return render(request, 'meeting.html', user=user, status=status,
-        meeting=meeting, entries=mine, voted=voted, **values)
+        meeting=meeting, entries=mine, voted=voted, motions=motions,
+        **values)
 
 
 @app.route('/<database_name>/portal/stamma/<int:meeting_id>',
@@ -133,6 +138,30 @@ def vote(request, pool, user, member, meeting_id, ballot_id):
     return _meeting_page(request, pool, user, record,
         message=gettext('sosolo_meeting.msg_portal_voted',
             ballot=ballot.title), receipt=receipt)
+
+
+@app.route('/<database_name>/portal/stamma/<int:meeting_id>/motion',
+    methods=['POST'])
+@member_page
+def submit_motion(request, pool, user, member, meeting_id):
+    "A motion of the session's member, before the statutes' deadline."
+    Motion = pool.get('sosolo.meeting.motion')
+    record = own(pool.get('sosolo.meeting'), meeting_id)
+    title = request.form.get('title', '').strip()
+    text = request.form.get('text', '').strip()
+    form = {'title': title, 'text': text}
+    if not title or not text:
+        return _meeting_page(request, pool, user, record,
+            status=HTTPStatus.BAD_REQUEST, form=form,
+            error=gettext('sosolo_meeting.msg_motion_missing'))
+    try:
+        Motion.submit(member, record, title, text)
+    except MeetingError as error:
+        Transaction().rollback()
+        return _meeting_page(request, pool, user,
+            own(pool.get('sosolo.meeting'), meeting_id),
+            status=HTTPStatus.BAD_REQUEST, form=form, error=error.message)
+    return see_other(portal_url(f'stamma/{meeting_id}?meddelande=motion'))
 
 
 @app.route('/<database_name>/portal/stamma/fullmakt', methods=['POST'])

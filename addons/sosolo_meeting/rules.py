@@ -194,6 +194,13 @@ def check_proxy_load(represented, maximum=1):
         raise Refusal('proxy_full', maximum=maximum)
 
 
+def check_motion_date(date, deadline):
+    """Refuse a motion submitted on `date` after the statutes' `deadline`
+    (rule 'motion_late'); no deadline, no refusal."""
+    if deadline and date > deadline:
+        raise Refusal('motion_late', deadline=deadline)
+
+
 def may_vote_on_discharge(voter, discharged):
     """Whether `voter` may vote on discharging `discharged` (ids).
 

@@ -57,7 +57,15 @@ class MeetingRouteTestCase(PortalRouteTestCase):
                             'items': [('create', [{'title': "Val av "
                                             "ordförande"}])],
                             }])
-                Meeting.call([meeting])
+                extra, = Meeting.create([{
+                            'company': company.id,
+                            'name': "Extra föreningsstämma",
+                            'kind': 'extra', 'form': 'physical',
+                            'place': "Lycksele",
+                            'meeting_date': D(2026, 12, 20),
+                            'motion_deadline': D(2026, 12, 10),
+                            }])
+                Meeting.call([meeting, extra])
                 Meeting.open([meeting])
                 secret, closed = Ballot.create([
                         {'meeting': meeting.id, 'title': "Budget",
@@ -74,7 +82,8 @@ class MeetingRouteTestCase(PortalRouteTestCase):
                 Lang = pool.get('ir.lang')
                 Lang.load_translations(Lang.search([('code', '=', 'sv')]))
                 return {
-                    'meeting': meeting.id, 'secret': secret.id,
+                    'meeting': meeting.id, 'extra': extra.id,
+                    'secret': secret.id,
                     'closed': closed.id, 'proxy': proxy.id,
                     'entries': entries}
         cls.ids = committed(data, user=0)
@@ -179,3 +188,34 @@ class MeetingRouteTestCase(PortalRouteTestCase):
         with Transaction().start(self.db_name, 0):
             Proxy = Pool().get('sosolo.meeting.proxy')
             self.assertTrue(Proxy(proxy_id).revoked)
+
+    def test_motion(self):
+        "Anna submits a motion; Bertil does not see it"
+        client = self.logged_in('anna@example.se')
+        path = self.url(f"stamma/{self.ids['extra']}")
+        token = csrf(client, path)
+        response = client.post(path + '/motion', data={'csrf_token': token,
+                'title': "Fler digitala stämmor", 'text': ""})
+        self.assertEqual(response.status_code, 400)
+        response = client.post(path + '/motion', data={'csrf_token': token,
+                'title': "Fler digitala stämmor",
+                'text': "Stämman bör kunna hållas digitalt."})
+        self.assertEqual(response.status_code, 303)
+        page = client.get(path).get_data(as_text=True)
+        self.assertIn("Fler digitala stämmor", page)
+        bertil = self.logged_in('bertil@example.se')
+        page = bertil.get(path).get_data(as_text=True)
+        self.assertNotIn("Fler digitala stämmor", page)
+        # The open meeting takes no more motions.
+        path = self.url(f"stamma/{self.ids['meeting']}")
+        response = client.post(path + '/motion', data={
+                'csrf_token': csrf(client, path), 'title': "Sent",
+                'text': "För sent."})
+        self.assertEqual(response.status_code, 400)
+        with Transaction().start(self.db_name, 0):
+            pool = Pool()
+            WebUser = pool.get('web.user')
+            Motion = pool.get('sosolo.meeting.motion')
+            user, = WebUser.search([('email', '=', 'bertil@example.se')])
+            with as_portal(user):
+                self.assertEqual(Motion.search([]), [])

@@ -94,6 +94,17 @@ class NoticeTestCase(unittest.TestCase):
                     self.assertEqual(cm.exception.rule, 'ordinary_outside')
 
 
+class MotionTestCase(unittest.TestCase):
+
+    def test_deadline(self):
+        "A motion on the deadline is taken, the day after refused"
+        rules.check_motion_date(D(2027, 2, 1), D(2027, 2, 1))
+        rules.check_motion_date(D(2027, 2, 2), None)
+        with self.assertRaises(Refusal) as cm:
+            rules.check_motion_date(D(2027, 2, 2), D(2027, 2, 1))
+        self.assertEqual(cm.exception.rule, 'motion_late')
+
+
 class DemandTestCase(unittest.TestCase):
 
     def test_tenth_of_members(self):
