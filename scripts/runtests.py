@@ -34,10 +34,11 @@ PG_URI = os.environ.get('SOSOLO_TEST_PG_URI') or subprocess.run(
 
 
 #: The addons whose tests also activate others: sosolo_sweden's
-#: test_translation activates sosolo_portal (OVERRIDES). Their databases
-#: are prepared first; activated from nothing, as a test would, and
-#: cached so, they would lack the Swedish that the cache has.
-ALSO = {'sosolo_sweden': {'sosolo_portal'}}
+#: test_translation activates sosolo_portal and sosolo_convoy
+#: (OVERRIDES). Their databases are prepared first; activated from
+#: nothing, as a test would, and cached so, they would lack the Swedish
+#: that the cache has.
+ALSO = {'sosolo_sweden': {'sosolo_portal', 'sosolo_convoy'}}
 
 
 def packages():

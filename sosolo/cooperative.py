@@ -164,8 +164,32 @@ def setup(config, name, orgnr, vat=None, fiscal_year_start=None,
     if payment_days is not None:
         create_payment_term(config, payment_days)
     fiscalyear = create_fiscal_year(config, company, fiscal_year_start)
+    store_settings(config)
     close_configuration_wizard(config)
     return company, fiscalyear
+
+
+#: The settings whose defaults search the chart (sosolo_convoy's
+#: accounts and journal).
+SETTINGS = ['sosolo.convoy.configuration']
+
+
+def store_settings(config):
+    """Store the defaults of SETTINGS, now that the chart exists.
+
+    A ModelSingleton with no row computes its defaults on every read
+    (ModelSingleton.read calls default_get), and proteus saves nothing
+    when the values are the defaults: without a stored row, each
+    portal page searched the default accounts again.
+    """
+    IrModel = Model.get('ir.model', config=config)
+    for name in SETTINGS:
+        if not IrModel.find([('name', '=', name)]):
+            continue
+        Settings = Model.get(name, config=config)
+        values = Settings.default_get(
+            list(Settings._fields), False, config.context)
+        Settings.write([1], values, config.context)
 
 
 def close_configuration_wizard(config):

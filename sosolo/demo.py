@@ -185,6 +185,8 @@ def load(config, progress, today=None):
             dates)
     if _activated(config, 'sosolo_templates'):
         demo_templates.sign_agreement(config, progress, dates.today)
+        demo_templates.send_offer(config, company, customers, members,
+            progress, dates)
     if _activated(config, 'sosolo_meeting'):
         from . import demo_meeting
         demo_meeting.load(config, company, progress, dates)

@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Templates demo data: the starter library, published, and a seal.
+"""Templates demo data: the starter library, published, a seal, and an
+offer from Bertil that waits for the customer's answer.
 
 The module loads its starter library as drafts; the demo cooperative
 publishes every one, as staff would after reading them. Approving an
@@ -9,6 +10,7 @@ cooperative's seal is a self-signed certificate made here, where a real
 cooperative configures one from a trust service provider.
 """
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 from proteus import Model
@@ -74,3 +76,42 @@ def sign_agreement(config, progress, today):
         consent_text="Jag har läst uppdragsavtalet och godkänner det.",
         pdf_sha256=document.pdf_sha256).save()
     document.click('seal')
+
+
+#: The link token of Bertil's demo offer: known, so that one can open the
+#: customer's page of the demo (and its browser test can) without the
+#: e-mail. A real offer's token is random.
+OFFER_TOKEN = 'demo-bertils-offert'
+#: (customer index, description, [(line, qty, price, VAT)], e-mail)
+OFFER = (2, "Webbplats och bilder för fjällstugorna",
+    [("Webbplats, timmar", Decimal(24), Decimal('650'), '25'),
+        ("Fotografering, dag", Decimal(1), Decimal('6500'), '25')],
+    'info@fjallturism.example')
+
+
+def send_offer(config, company, customers, members, progress, dates):
+    """Bertil (the second member) offers a customer a draft assignment
+    on the demo's draft dates; the offer waits for the customer's answer
+    at portal/offert/OFFER_TOKEN."""
+    from trytond.pool import Pool
+    from trytond.transaction import Transaction
+
+    from .demo_convoy import assignment
+    Member = Model.get('sosolo.member', config=config)
+    progress.step(label="Offert")
+    bertil, = Member.find([('party', '=', members[1].id)])
+    index, description, lines, email = OFFER
+    draft = assignment(config, company, bertil, customers, index,
+        description, dates.draft_start, dates.draft_end, lines)
+    # Offer.make is a model method, not a button: run it in a transaction
+    # of the demo's own, as the demo's user.
+    with Transaction().start(config.database_name, config.user,
+            context=config.context) as transaction:
+        pool = Pool()
+        Assignment = pool.get('sosolo.convoy.assignment')
+        Offer = pool.get('sosolo.template.offer')
+        record = Assignment(draft.id)
+        Offer.make(record.member, record, email, free={
+                'pristyp': "Fast pris", 'kundtyp': "Företag",
+                'betalningsvillkor': '30'}, token=OFFER_TOKEN)
+        transaction.commit()

@@ -66,6 +66,9 @@ def write_config(path, db_path, port, smtp_port=None,
         f"email_validation_url = http://127.0.0.1:{port}/{database_name}"
         "/portal/bekrafta-epost\n"
         f"root = {ROOT / 'var' / 'sao'}\n"
+        # The seal `sosolo demo` made (sosolo.database.FOLDERS).
+        "[sosolo_templates]\n"
+        f"seal_directory = {ROOT / 'var' / 'seal'}\n"
         "[session]\ntimeout = 3600\n"
         "[email]\n"
         f"uri = smtp://127.0.0.1:{smtp_port or 1}\n"

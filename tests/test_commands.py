@@ -415,6 +415,19 @@ class ReadmeCommandsTest(unittest.TestCase):
         if not args.json:
             self.assertIn(f"Aktiva medlemmar: {active} (mål 50)",
                 result.stdout)
+            # The words of sosolo_membership's messages, in Swedish.
+            self.assertRegex(result.stdout, r'\nInlandet \(Region 10\): \d+\n')
+            if args.pdf:
+                # The report for the funders: the same figures, as a PDF.
+                from pypdf import PdfReader
+                text = ''.join(page.extract_text() for page in PdfReader(
+                        self.repo / args.pdf).pages)
+                self.assertIn("Uppföljning", text)
+                self.assertRegex(text,
+                    rf'Aktiva medlemsföretag\s*{active}\b')
+                for title in ["Inlandet och kusten", "Nya medlemmar per "
+                        "månad", "Medlemmar som krävs för ekonomisk balans"]:
+                    self.assertIn(title, text)
             self.assertRegex(result.stdout,
                 r'Medlemmar som krävs för ekonomisk balans: (\d+|–)')
             return
@@ -703,6 +716,9 @@ class InitCommandTest(unittest.TestCase):
             "admin, = User.find([('login', '=', 'admin')])\n"
             "Configuration = Model.get('account.configuration')\n"
             "term = Configuration(1).default_customer_payment_term\n"
+            "Convoy = Model.get('sosolo.convoy.configuration')\n"
+            "# A stored row: the search finds none without one.\n"
+            "convoy = Convoy.find([('id', '>', 0)])\n"
             "print(json.dumps({\n"
             "  'name': company.party.name,\n"
             "  'orgnr': company.se_orgnr, 'vat': company.se_vat,\n"
@@ -720,6 +736,8 @@ class InitCommandTest(unittest.TestCase):
             "  'bankgiro': company.se_bankgiro,\n"
             "  'term': [term.name, [d.days for l in term.lines\n"
             "           for d in l.relativedeltas]],\n"
+            "  'convoy': [[c.member_account.code, c.journal.type]\n"
+            "             for c in convoy],\n"
             "}))\n")
         check = subprocess.run([str(BIN / 'python'), '-c', script],
             cwd=ROOT, capture_output=True, text=True, env=_env())
@@ -740,6 +758,7 @@ class InitCommandTest(unittest.TestCase):
                 'language': 'sv',
                 'bankgiro': '5050-1055',
                 'term': ['20 dagar netto', [20]],
+                'convoy': [['2829', 'general']],
                 })
 
         again = self.sosolo('init', '--company', 'Y', '--orgnr',

@@ -18,7 +18,7 @@ AXE = ROOT / 'node_modules' / 'axe-core' / 'axe.min.js'
 SCREENS = ROOT / 'var' / 'test' / 'screens'
 WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 MEMBER_PAGES = ['', 'medlemskap', 'fakturor', 'uppgifter',
-    'uppgifter/bankkonto', 'uttrade']
+    'uppgifter/bankkonto', 'uttrade', 'nyckeltal']
 PUBLIC_PAGES = ['logga-in', 'glomt-losenord', 'bli-medlem']
 
 

@@ -10,8 +10,9 @@ from trytond.model import ModelSQL, ModelView, Workflow, fields
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
 from trytond.sendmail import send_message_transactional
-from trytond.transaction import Transaction
+from trytond.transaction import Transaction, without_check_access
 
+from . import tracker
 from .configuration import VAT_RATES
 from .exceptions import AssignmentError
 
@@ -311,6 +312,51 @@ class Assignment(Workflow, ModelSQL, ModelView):
         msg.add_attachment(bytes(content), maintype='application',
             subtype='pdf', filename=f'{name}.pdf')
         send_message_transactional(msg)
+
+    def payout_steps(self, today):
+        "The payout tracker's Steps of the assignment on `today`."
+        return tracker.timeline(self.tracker_facts(today), today)
+
+    def tracker_facts(self, today):
+        "The tracker.Facts of the assignment: its invoice, payout and run."
+        pool = Pool()
+        Payout = pool.get('sosolo.convoy.payout')
+        Run = pool.get('sosolo.payroll.run')
+        values = {}
+        invoice = self.invoice
+        if invoice and invoice.state in {'posted', 'paid'}:
+            # Approval posts and sends the invoice at once.
+            values['approved'] = values['invoiced'] = invoice.invoice_date
+            lines = invoice.lines_to_pay
+            values['due'] = min((l.maturity_date for l in lines
+                    if l.maturity_date), default=None)
+            values['reminders'] = tuple(
+                (d.date, list(d.procedure.levels).index(d.level) + 1)
+                for l in lines for d in l.dunnings if d.state != 'draft')
+            if invoice.state == 'paid':
+                values['paid'] = invoice.reconciled
+        if values.get('paid'):
+            payouts = Payout.search([
+                    ('member', '=', self.member.id),
+                    ('date', '>=', values['paid']),
+                    ('payslip', '!=', None),
+                    ], order=[('date', 'ASC'), ('id', 'ASC')], limit=1)
+            if payouts:
+                run = payouts[0].payslip.run
+                values['pay_run'] = run.payment_date
+                if run.state == 'paid':
+                    values['salary_paid'] = run.payment_date
+        # The date of the cooperative's next pay run is no member's data;
+        # the portal user sees only the runs it is paid in.
+        with without_check_access():
+            runs = Run.search([
+                    ('company', '=', self.company.id),
+                    ('state', 'in', ['draft', 'computed', 'posted']),
+                    ('payment_date', '>=', today),
+                    ], order=[('payment_date', 'ASC')], limit=1)
+        if runs:
+            values['next_run'] = runs[0].payment_date
+        return tracker.Facts(**values)
 
     @classmethod
     @Workflow.transition('paid')

@@ -140,7 +140,8 @@ def assignment(request, pool, user, member, assignment_id):
         if request.method == 'POST':
             abort(HTTPStatus.CONFLICT)
         return render(request, 'assignment.html', user=user,
-            assignment=record, number=_number, message=_notice(request))
+            assignment=record, number=_number, message=_notice(request),
+            steps=record.payout_steps(pool.get('ir.date').today()))
     return _assignment_form(request, pool, user, member, record)
 
 

@@ -10,6 +10,7 @@ use).
 import datetime as dt
 from decimal import Decimal
 
+from trytond.i18n import gettext
 from trytond.pool import Pool
 from trytond.transaction import Transaction
 
@@ -129,3 +130,18 @@ def kpi(date, company=None):
             },
         'break_even': break_even(start, date, company, members['active']),
         }
+
+
+def labels(Member):
+    """The words of the follow-up figures, by field and value: the
+    member's selections in the context's language, "vill inte uppge" for
+    an empty answer, and inland and coast."""
+    undisclosed = gettext('sosolo_membership.msg_kpi_undisclosed')
+    words = {name: dict(Member.selection_labels(name),
+            undisclosed=undisclosed)
+        for name in ['gender', 'first_time', 'municipality']}
+    words['place'] = {
+        'inland': gettext('sosolo_membership.msg_kpi_inland'),
+        'coast': gettext('sosolo_membership.msg_kpi_coast'),
+        }
+    return words

@@ -21,6 +21,8 @@ class Portal(metaclass=PoolMeta):
                 gettext('sosolo_membership.msg_portal_invoices')),
             NavItem(40, 'uppgifter',
                 gettext('sosolo_membership.msg_portal_details')),
+            NavItem(95, 'nyckeltal',
+                gettext('sosolo_membership.msg_portal_figures')),
             ]
 
     @classmethod
@@ -35,6 +37,9 @@ class Portal(metaclass=PoolMeta):
             StartItem(40, 'uppgifter',
                 gettext('sosolo_membership.msg_portal_details'),
                 gettext('sosolo_membership.msg_portal_details_text')),
+            StartItem(95, 'nyckeltal',
+                gettext('sosolo_membership.msg_portal_figures'),
+                gettext('sosolo_membership.msg_portal_figures_text')),
             ]
         member = member_of(user)
         if member and member.state == 'active':

@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import datetime as dt
 
+from genshi.core import Markup
+
 from trytond.model import ModelView, fields
 from trytond.modules.sosolo_sweden.rules import BankAccount, parse_bank_account
 from trytond.pool import Pool
@@ -9,6 +11,7 @@ from trytond.report import Report
 from trytond.transaction import Transaction
 from trytond.wizard import Button, StateReport, StateView, Wizard
 
+from . import charts, kpi
 from .party import forgotten_password_url, local_time
 
 
@@ -80,6 +83,30 @@ class Register(Report):
         return context
 
 
+class FollowUp(Report):
+    "The follow-up figures for the funders, at data['date']"
+    __name__ = 'sosolo.member.follow_up'
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        pool = Pool()
+        Member = pool.get('sosolo.member')
+        context = super().get_context(records, header, data)
+        date = data['date']
+        if isinstance(date, str):
+            date = dt.date.fromisoformat(date)
+        company = _company()
+        figures = kpi.kpi(date, company.id if company else None)
+        context['date'] = date
+        context['company'] = company
+        context['figures'] = figures
+        context['sections'] = [(key, rows, charts.bar_chart(rows))
+            for key, rows in charts.sections(figures,
+                kpi.labels(Member))]
+        context['Markup'] = Markup
+        return context
+
+
 class PrintRegister(Wizard):
     "Print Member Register"
     __name__ = 'sosolo.member.register.print'
@@ -93,6 +120,13 @@ class PrintRegister(Wizard):
 
     def do_print_(self, action):
         return action, {'date': self.start.date.isoformat()}
+
+
+class PrintFollowUp(PrintRegister):
+    "Print the Follow-up for the Funders"
+    __name__ = 'sosolo.member.follow_up.print'
+
+    print_ = StateReport('sosolo.member.follow_up')
 
 
 class PrintRegisterStart(ModelView):

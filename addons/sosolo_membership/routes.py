@@ -11,6 +11,8 @@ A route parses its form, calls one model method and renders.
 """
 import re
 
+from genshi.core import Markup
+
 from trytond.exceptions import RateLimitException
 from trytond.i18n import gettext
 from trytond.modules.sosolo_portal.exceptions import EmailLinkError
@@ -31,8 +33,10 @@ from trytond.protocols.wrappers import (
     with_pool,
     with_transaction,
 )
+from trytond.transaction import without_check_access
 from trytond.wsgi import app
 
+from . import charts, kpi
 from .exceptions import MemberFieldError
 from .member import GENDERS, KINDS, MUNICIPALITIES
 from .party import local_time
@@ -152,6 +156,24 @@ def certificate(request, pool, user):
         abort(HTTPStatus.NOT_FOUND)
     _, content, _, _ = Certificate.execute([member.id], {})
     return pdf_response(content, f'medlemsbevis-{member.number}.pdf')
+
+
+@app.route('/<database_name>/portal/nyckeltal', methods=['GET'])
+@with_pool
+@with_transaction(context=SV)
+@member_session
+def figures(request, pool, user):
+    "The cooperative's follow-up figures today, as charts and tables."
+    Date = pool.get('ir.date')
+    # Counts over the whole register and the books: no member's own data,
+    # which the portal user's rules would hide.
+    with without_check_access():
+        found = kpi.kpi(Date.today())
+    words = kpi.labels(pool.get('sosolo.member'))
+    sections = [(key, rows, charts.bar_chart(rows))
+        for key, rows in charts.sections(found, words)]
+    return render(request, 'figures.html', user=user, figures=found,
+        sections=sections, Markup=Markup)
 
 
 @app.route('/<database_name>/portal/fakturor', methods=['GET'])

@@ -19,6 +19,12 @@ class Company(metaclass=PoolMeta):
         help="Printed on invoices as \"Godkänd för F-skatt\".")
     se_bankgiro = fields.Char("Bankgiro",
         help="The bankgiro number customers pay to, printed on invoices.")
+    se_vat_period = fields.Selection([
+            ('month', "Month"),
+            ('quarter', "Quarter"),
+            ], "VAT Period", required=True,
+        help="How often the VAT return is filed, as Skatteverket "
+        "decided: the staff's To Do shows when the next one is due.")
     se_orgnr = fields.Function(
         fields.Char("Organisation Number"), 'get_se_identifier')
     se_vat = fields.Function(
@@ -31,6 +37,10 @@ class Company(metaclass=PoolMeta):
     @classmethod
     def default_f_tax_approved(cls):
         return True
+
+    @classmethod
+    def default_se_vat_period(cls):
+        return 'month'
 
     @classmethod
     def validate(cls, companies):

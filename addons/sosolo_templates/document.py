@@ -372,11 +372,7 @@ class DocumentValue(ModelSQL, ModelView):
                     document=self.document.rec_name, name=variable.label))
         if variable.source != 'free':
             return
-        parse = {
-            'date': parsers.date,
-            'amount': parsers.amount,
-            'choice': parsers.choice(variable.choice_list),
-            }.get(variable.type)
+        parse = variable.parser()
         if not parse:
             return
         try:

@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
 
+from trytond.i18n import gettext
 from trytond.modules.sosolo_portal.portal import NavItem, StartItem
 from trytond.pool import PoolMeta
 
@@ -21,8 +22,13 @@ class Portal(metaclass=PoolMeta):
     def start_items(cls, user):
         return super().start_items(user) + [
             StartItem(75, 'dokument', "Dokument",
-                "Dina avtal och din anställningsinformation."),
+                "Dina avtal, offerter och din anställningsinformation."),
             ]
+
+    @classmethod
+    def public_pages(cls):
+        return super().public_pages() + [
+            ('verifiera', gettext('sosolo_templates.msg_verify_page'))]
 
     @classmethod
     def template_directories(cls):

@@ -6,6 +6,7 @@ member's acknowledgement of their employment information (LAS 6 c §).
 The routes run as the restricted portal user (member_session): the
 record rules of document.xml show a member only their own documents.
 """
+from trytond.i18n import gettext
 from trytond.modules.sosolo_portal.portal import (
     member_session,
     own,
@@ -22,6 +23,8 @@ from trytond.protocols.wrappers import (
 )
 from trytond.wsgi import app
 
+from . import eid
+
 #: What a member sees: documents that have been issued.
 SHOWN = ['issued', 'sealed']
 
@@ -32,9 +35,16 @@ SHOWN = ['issued', 'sealed']
 @member_session
 def documents(request, pool, user):
     Document = pool.get('sosolo.template.document')
+    Offer = pool.get('sosolo.template.offer')
+    message = None
+    if request.args.get('meddelande') == 'offert':
+        message = gettext('sosolo_templates.msg_offer_sent_notice')
     return render(request, 'documents.html', user=user,
         documents=Document.search([('state', 'in', SHOWN)],
-            order=[('issue_date', 'DESC'), ('id', 'DESC')]))
+            order=[('issue_date', 'DESC'), ('id', 'DESC')]),
+        offers={o.document.id: o for o in Offer.search([])},
+        message=message,
+        eid_offered=eid.offered())
 
 
 def _document(pool, document_id):

@@ -39,6 +39,8 @@ REASONS = ['unreadable', 'unsealed', 'stranger', 'unverifiable', 'altered',
 class Seal:
     signer: str
     signed_at: dt.datetime
+    #: The time of the RFC 3161 timestamp token, when there is one.
+    timestamp: dt.datetime = None
 
 
 def self_signed(name, now, years=10):
@@ -128,6 +130,8 @@ def verify(pdf, cert_pem):
         raise SealError('untrusted')
     if status.coverage != status.coverage.ENTIRE_FILE:
         raise SealError('altered')
+    token = status.timestamp_validity
     return Seal(
         signer=status.signing_cert.subject.human_friendly,
-        signed_at=status.signer_reported_dt)
+        signed_at=status.signer_reported_dt,
+        timestamp=token.timestamp if token and token.intact else None)

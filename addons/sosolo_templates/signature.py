@@ -94,15 +94,16 @@ class Signature(ModelSQL, ModelView):
     @classmethod
     def record(cls, document, name, email, method, consent_text,
             pdf_sha256, ip_address=None, user_agent=None, signed_at=None,
-            member_party=None):
+            member_party=None, **values):
         """Add a signature of the issued `document`, refused unless the
-        PDF shown (`pdf_sha256`) is the one issued (check_modification)."""
+        PDF shown (`pdf_sha256`) is the one issued (check_modification);
+        `values` are further fields (the e-ID proof, eid_signing.py)."""
         if signed_at is None:
             signed_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         signature = cls(document=document, name=name, email=email,
             method=method, consent_text=consent_text, pdf_sha256=pdf_sha256,
             ip_address=ip_address, user_agent=user_agent,
-            member_party=member_party, signed_at=signed_at)
+            member_party=member_party, signed_at=signed_at, **values)
         signature.save()
         return signature
 

@@ -4,6 +4,7 @@ import re
 
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
+from trytond.modules.sosolo_sweden import parsers
 from trytond.pyson import Eval
 
 from . import rules
@@ -90,6 +91,15 @@ class Variable(ModelSQL, ModelView):
     def choice_list(self):
         return [c.strip() for c in (self.choices or '').splitlines()
             if c.strip()]
+
+    def parser(self):
+        """The parser (sosolo_sweden.parsers) of a free value of this
+        variable's type, or None for text, taken as written."""
+        return {
+            'date': parsers.date,
+            'amount': parsers.amount,
+            'choice': parsers.choice(self.choice_list),
+            }.get(self.type)
 
     @classmethod
     def validate_fields(cls, variables, field_names):

@@ -18,15 +18,13 @@ from .init import date
 NAME = 'kpi'
 HELP = "visa uppföljningens nyckeltal per ett datum (text eller JSON)"
 
-#: The word for a member who left a follow-up field empty.
-UNDISCLOSED = "Vill inte uppge"
-
-
 def configure(parser):
     parser.add_argument('--date', default=dt.date.today().isoformat(),
         help="nyckeltalen per detta datum, ÅÅÅÅ-MM-DD (standard: i dag)")
     parser.add_argument('--json', action='store_true',
         help="skriv JSON i stället för text")
+    parser.add_argument('--pdf', metavar='FILE',
+        help="skriv också uppföljningen för finansiärerna som PDF i FILE")
 
 
 def amount(value):
@@ -44,13 +42,6 @@ def to_json(figures):
         indent=2)
 
 
-def labels(Member):
-    """The words of the member's follow-up selections, by field and value:
-    their translation in the context's language (sv), and UNDISCLOSED."""
-    return {name: dict(Member.selection_labels(name), undisclosed=UNDISCLOSED)
-        for name in ['gender', 'first_time', 'municipality']}
-
-
 def to_text(figures, labels):
     members = figures['members']
     money = figures['money']
@@ -59,8 +50,8 @@ def to_text(figures, labels):
         f"Nyckeltal per {figures['date']}",
         "",
         f"Aktiva medlemmar: {members['active']} (mål {members['goal']})",
-        f"Inlandet (Region 10): {members['inland']}",
-        f"Kusten: {members['coast']}",
+        f"{labels['place']['inland']}: {members['inland']}",
+        f"{labels['place']['coast']}: {members['coast']}",
         "Kön:",
         ]
     lines += [f"  {labels['gender'][k]}: {v}"
@@ -93,7 +84,13 @@ def run(args):
     with database.membership(args.database) as (pool, company):
         from trytond.modules.sosolo_membership import kpi
         figures = kpi.kpi(args.date, company.id)
-        words = labels(pool.get('sosolo.member'))
+        words = kpi.labels(pool.get('sosolo.member'))
+        if args.pdf:
+            FollowUp = pool.get('sosolo.member.follow_up', type='report')
+            _, content, _, _ = FollowUp.execute(
+                [], {'date': args.date.isoformat()})
+            with open(args.pdf, 'wb') as file:
+                file.write(bytes(content))
     if args.json:
         print(to_json(figures))
     else:

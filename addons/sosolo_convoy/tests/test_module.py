@@ -196,6 +196,42 @@ class SosoloConvoyTestCase(
         self.assertEqual(found['account.invoice'], [])
 
     @with_transaction()
+    def test_deadlines(self):
+        """The To Do's deadlines: the next pay run and the returns due
+        from the frozen 2026-12-01 (worked days in test_deadlines)"""
+        pool = Pool()
+        Deadlines = pool.get('sosolo.convoy.deadlines', type='wizard')
+        Run = pool.get('sosolo.payroll.run')
+        company, _ = make_member(Decimal(0))
+        with set_company(company):
+            later, sooner = Run.create([
+                    {'payment_date': dt.date(2027, 1, 25)},
+                    {'payment_date': dt.date(2026, 12, 25)}])
+            Run.create([{'payment_date': dt.date(2026, 11, 25),
+                        'state': 'paid'}])
+
+            def deadlines():
+                session_id, _, _ = Deadlines.create()
+                values = Deadlines(session_id).default_start([])
+                Deadlines.delete(session_id)
+                return values
+            self.assertEqual(deadlines(), {
+                    'pay_run': sooner.id,
+                    'pay_date': dt.date(2026, 12, 25),
+                    # November's, on Monday 14 December (the 12th a
+                    # Saturday).
+                    'agi_period': '2026-11',
+                    'agi_due': dt.date(2026, 12, 14),
+                    'vat_period': '2026-10',
+                    'vat_due': dt.date(2026, 12, 14),
+                    })
+            company.se_vat_period = 'quarter'
+            company.save()
+            found = deadlines()
+            self.assertEqual((found['vat_period'], found['vat_due']),
+                ('2026-10–2026-12', dt.date(2027, 2, 12)))
+
+    @with_transaction()
     def test_payout_available(self):
         "Payouts reserve the balance; more than available is refused"
         pool = Pool()

@@ -4,6 +4,7 @@
 member's customers are their own, and another member's ids answer 404
 (#12)."""
 import datetime as dt
+import re
 from decimal import Decimal
 from unittest.mock import patch
 
@@ -230,6 +231,26 @@ class ConvoyRouteTestCase(PortalRouteTestCase):
                     data={'csrf_token': token, 'action': 'save',
                         'description': "Bertils"})
                 self.assertEqual(response.status_code, 404)
+
+    def test_payout_tracker(self):
+        """The invoiced assignment's page shows its money's way: approved
+        and invoiced today, next the due date (#16)"""
+        def due():
+            Invoice = Pool().get('account.invoice')
+            invoice = Invoice(self.anna['invoice'])
+            return (invoice.invoice_date,
+                invoice.lines_to_pay[0].maturity_date)
+        invoiced, due = self.staff(due)
+        client = self.logged_in('anna@example.se')
+        page = client.get(self.url(f'uppdrag/{self.anna["invoiced"]}'))
+        self.assertEqual(page.status_code, 200)
+        text = re.sub(r'\s+', ' ', re.sub(r'<[^>]+>', ' ',
+                page.get_data(as_text=True)))
+        self.assertIn(f"Klart: uppdraget godkänt {invoiced}", text)
+        self.assertIn(f"Klart: fakturan skickad till kunden {invoiced}", text)
+        self.assertIn(f"Nästa steg: fakturan förfaller (väntas {due})", text)
+        self.assertIn(f"kunden betalar, och pengarna kommer in på ditt konto "
+            f"(väntas {due})", text)
 
     def test_bertil_gets_404_without_route_check(self):
         """With the routes' own check of the member removed, the record

@@ -149,6 +149,27 @@ class MembershipRouteTestCase(RouteTestCase):
         self.assertIn('Medlemsbevis', text)
         self.assertIn(f'Medlemsnummer\n{self.number(client)}', text)
 
+    def test_figures(self):
+        """The cooperative in figures: the register's counts as charts
+        with their tables, no script and no member's name (#17)"""
+        client = self.logged_in('anna@example.se')
+        response = client.get(self.url('nyckeltal'))
+        self.assertEqual(response.status_code, 200)
+        page = response.get_data(as_text=True)
+        # The four active members of setUpClass, none of whom answered.
+        self.assertIn('<dd id="active">4 (mål: 50)</dd>', page)
+        self.assertIn(
+            '<th scope="row">Vill inte uppge</th><td class="num">4</td>',
+            page)
+        self.assertEqual(page.count('<figure'), 5)
+        self.assertEqual(page.count('<svg aria-hidden="true"'), 5)
+        self.assertNotIn('<script', page)
+        for name in ["Lind", "Bertil", "Doris"]:
+            self.assertNotIn(name, page)
+        # Not without a session.
+        self.assertIn(
+            self.client().get(self.url('nyckeltal')).status_code, {302, 303})
+
     def test_labels_in_swedish(self):
         "States, kinds and the menu come from the Swedish translations"
         client = self.logged_in('anna@example.se')
@@ -193,7 +214,9 @@ class MembershipRouteTestCase(RouteTestCase):
                 response = bertil.get(link)
                 self.assertIn(response.status_code, {200, 303})
                 body = response.data
-                self.assertNotIn(b'Anna', body)
+                # "Annat eller ickebinär" is a gender, not Anna.
+                self.assertNotIn(b'Anna ', body)
+                self.assertNotIn(b'Lind', body)
                 self.assertNotIn(b'<dd>' + number + b'</dd>', body)
         # A missing invoice answers the same.
         self.assertEqual(

@@ -85,6 +85,10 @@ class TrytonSwedishTestCase(unittest.TestCase):
         self.assertEqual(Translation.get_source(
                 'account.invoice.credit,start,credit', 'wizard_button', 'sv',
                 "Credit"), "Kreditera")
+        # The reminders (account_dunning_letter), as the glossary says.
+        self.assertEqual(Translation.get_source(
+                'account.dunning.letter', 'report', 'sv', "Reminder Notice"),
+            "Betalningspåminnelse")
         # A second load, as on a module update, keeps what the first made.
         load_swedish()
         with Transaction().set_context(language='sv'):

@@ -22,6 +22,10 @@ OVERRIDES = {
         'analytic_account', 'product',
         ],
     'sosolo_portal': ['web_user'],
+    'sosolo_convoy': [
+        'account_dunning', 'account_dunning_fee', 'account_dunning_letter',
+        'account_dunning_email',
+        ],
     }
 
 

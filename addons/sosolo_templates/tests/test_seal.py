@@ -13,6 +13,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from trytond.config import config
 from trytond.modules.company.tests import set_company
+from trytond.modules.sosolo_portal.tests.tools import set_config
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_templates import seal
 from trytond.modules.sosolo_templates.exceptions import DocumentError
@@ -24,6 +25,7 @@ from trytond.tests.test_tryton import (
 )
 
 from .test_module import pdf_text, setup_convoy
+from .tsa_standin import TimestampAuthority
 
 CONSENT = "Jag har läst avtalet och godkänner det."
 
@@ -122,6 +124,9 @@ class SealTestCase(unittest.TestCase):
         self.assertEqual((status.intact, status.valid, status.trusted,
                 status.coverage), (True, True, True,
                 status.coverage.ENTIRE_FILE))
+        # No timestamp authority configured: no timestamp.
+        self.assertIsNone(status.timestamp_validity)
+        self.assertIsNone(seal.verify(sealed, self.certificate).timestamp)
 
         self.assertEqual(Document.verify(sealed), document)
         altered = bytearray(sealed)
@@ -146,3 +151,38 @@ class SealTestCase(unittest.TestCase):
         with self.assertRaisesRegex(DocumentError, 'not sealed by'):
             Document.verify(forged)
 
+
+    @with_transaction()
+    def test_timestamp(self):
+        "with timestamp_url set the seal carries a valid RFC 3161 token"
+        pool = Pool()
+        Document = pool.get('sosolo.template.document')
+        authority = TimestampAuthority()
+        self.addCleanup(authority.stop)
+        set_config(self, 'sosolo_templates', 'timestamp_url', authority.url)
+        document = self.issued()
+        Document.seal([document])
+        sealed = document.sealed_pdf
+        # pyHanko asks once more first, to size the signature.
+        self.assertGreater(authority.requests, 0)
+
+        embedded, = PdfFileReader(io.BytesIO(sealed)).embedded_signatures
+        tsa = seal._certificate(authority.certificate)
+        status = validate_pdf_signature(embedded, ValidationContext(
+                trust_roots=[seal._certificate(self.certificate)]),
+            ts_validation_context=ValidationContext(trust_roots=[tsa]))
+        self.assertEqual((status.intact, status.valid, status.trusted),
+            (True, True, True))
+        token = status.timestamp_validity
+        self.assertIsNotNone(token)
+        self.assertEqual((token.intact, token.valid, token.trusted),
+            (True, True, True))
+        # The token was made now (the tests' clock), for this signature.
+        self.assertLess(abs(token.timestamp - dt.datetime.now(
+                    dt.timezone.utc)), dt.timedelta(minutes=1))
+        self.assertEqual(token.signing_cert.dump(), tsa.dump())
+
+        # document-verify: the seal still verifies, its time the TSA's.
+        self.assertEqual(Document.verify(sealed), document)
+        self.assertEqual(seal.verify(sealed, self.certificate).timestamp,
+            token.timestamp)
