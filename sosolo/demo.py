@@ -187,6 +187,9 @@ def load(config, progress, today=None):
         demo_templates.sign_agreement(config, progress, dates.today)
         demo_templates.send_offer(config, company, customers, members,
             progress, dates)
+    if _activated(config, 'sosolo_meeting'):
+        from . import demo_meeting
+        demo_meeting.load(config, company, progress, dates)
     if _activated(config, 'sosolo_community'):
         from . import demo_community, demo_tenders
         demo_community.load(config, company, progress, dates)

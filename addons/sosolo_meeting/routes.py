@@ -1,0 +1,189 @@
+# SPDX-FileCopyrightText: 2026 SOSOLO contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The general meeting in the portal, under /<db>/portal/stamma.
+
+Routes run as the restricted portal user (sosolo_portal's
+``member_session``): the record rules of portal.xml show members the
+meetings that have been called, the roll entries whose vote they cast,
+and the proxies they gave or hold. Votes go through Ballot.vote, which
+answers 409 for a second vote or a closed ballot and 403 for someone not
+on the roll; a form without JavaScript posts them.
+"""
+from trytond.i18n import gettext
+from trytond.modules.sosolo_membership.portal import member_of
+from trytond.modules.sosolo_portal.portal import (
+    member_session,
+    own,
+    portal_url,
+    render,
+    see_other,
+)
+from trytond.protocols.wrappers import (
+    HTTPStatus,
+    abort,
+    with_pool,
+    with_transaction,
+)
+from trytond.transaction import Transaction
+from trytond.wsgi import app
+
+from .exceptions import MeetingError, VoteRefused
+
+SV = {'language': 'sv'}
+NOTICES = {
+    'fullmakt': 'sosolo_meeting.msg_portal_proxy_given',
+    'aterkallad': 'sosolo_meeting.msg_portal_proxy_revoked',
+    'motion': 'sosolo_meeting.msg_portal_motion_sent',
+    }
+
+
+def meeting_member(func):
+    """Resolve the session's membership in its company, or answer 404;
+    the route is called as ``func(request, pool, user, member, ...)``."""
+    def wrapper(request, pool, user, *args, **kwargs):
+        member = member_of(user)
+        if not member or not member.entry_date:
+            abort(HTTPStatus.NOT_FOUND)
+        with Transaction().set_context(company=member.company.id):
+            member = pool.get('sosolo.member')(member.id)
+            return func(request, pool, user, member, *args, **kwargs)
+    wrapper.__name__ = func.__name__
+    return wrapper
+
+
+def member_page(func):
+    return with_pool(with_transaction(context=SV)(
+            member_session(meeting_member(func))))
+
+
+def _notice(request):
+    key = request.args.get('meddelande')
+    if key in NOTICES:
+        return gettext(NOTICES[key])
+
+
+def _meetings_page(request, pool, user, member, status=200, **values):
+    Meeting = pool.get('sosolo.meeting')
+    Proxy = pool.get('sosolo.meeting.proxy')
+    meetings = Meeting.search([], order=[('meeting_date', 'DESC')])
+    coming = [m for m in meetings if m.state in {'called', 'open'}]
+    past = [m for m in meetings if m not in coming]
+    proxies = Proxy.search([('revoked', '=', False)],
+        order=[('issue_date', 'DESC')])
+    return render(request, 'meetings.html', user=user, status=status,
+        member=member, coming=coming, past=past, proxies=proxies,
+        message=values.pop('message', None) or _notice(request), **values)
+
+
+@app.route('/<database_name>/portal/stamma', methods=['GET'])
+@member_page
+def meetings(request, pool, user, member):
+    return _meetings_page(request, pool, user, member)
+
+
+def _meeting_page(request, pool, user, meeting, status=200, **values):
+    Roll = pool.get('sosolo.meeting.roll')
+    entries = Roll.search([('meeting', '=', meeting.id)])
+    Voter = pool.get('sosolo.meeting.ballot.voter')
+    mine = [e for e in entries if e.voter == user.party]
+    voted = {(v.ballot.id, v.entry.id) for v in Voter.search([
+                ('entry', 'in', [e.id for e in mine])])}
+    Motion = pool.get('sosolo.meeting.motion')
+    motions = Motion.search([('meeting', '=', meeting.id)])
+    values.setdefault('message', _notice(request))
+    return render(request, 'meeting.html', user=user, status=status,
+        meeting=meeting, entries=mine, voted=voted, motions=motions,
+        **values)
+
+
+@app.route('/<database_name>/portal/stamma/<int:meeting_id>',
+    methods=['GET'])
+@member_page
+def meeting(request, pool, user, member, meeting_id):
+    record = own(pool.get('sosolo.meeting'), meeting_id)
+    return _meeting_page(request, pool, user, record)
+
+
+@app.route('/<database_name>/portal/stamma/<int:meeting_id>/'
+    'omrostning/<int:ballot_id>', methods=['POST'])
+@member_page
+def vote(request, pool, user, member, meeting_id, ballot_id):
+    """Cast a vote: 200 with the receipt of a secret vote, 409 for a
+    second vote or a closed ballot, 403 when not on the roll."""
+    Ballot = pool.get('sosolo.meeting.ballot')
+    Roll = pool.get('sosolo.meeting.roll')
+    record = own(pool.get('sosolo.meeting'), meeting_id)
+    ballot = own(Ballot, ballot_id)
+    if ballot.meeting != record:
+        abort(HTTPStatus.NOT_FOUND)
+    try:
+        entry_id = int(request.form.get('entry', ''))
+    except ValueError:
+        entry_id = None
+    # The rules show only the entries whose vote the session casts.
+    entries = Roll.search([('id', '=', entry_id)]) if entry_id else []
+    if not entries or entries[0].voter != user.party:
+        return _meeting_page(request, pool, user, record,
+            status=HTTPStatus.FORBIDDEN,
+            error=gettext('sosolo_meeting.msg_vote_not_on_roll',
+                ballot=ballot.title))
+    try:
+        receipt = Ballot.vote(
+            ballot, entries[0], request.form.get('choice', ''))
+    except VoteRefused as refusal:
+        Transaction().rollback()
+        return _meeting_page(request, pool, user,
+            own(pool.get('sosolo.meeting'), meeting_id),
+            status=refusal.status, error=refusal.message)
+    return _meeting_page(request, pool, user, record,
+        message=gettext('sosolo_meeting.msg_portal_voted',
+            ballot=ballot.title), receipt=receipt)
+
+
+@app.route('/<database_name>/portal/stamma/<int:meeting_id>/motion',
+    methods=['POST'])
+@member_page
+def submit_motion(request, pool, user, member, meeting_id):
+    "A motion of the session's member, before the statutes' deadline."
+    Motion = pool.get('sosolo.meeting.motion')
+    record = own(pool.get('sosolo.meeting'), meeting_id)
+    title = request.form.get('title', '').strip()
+    text = request.form.get('text', '').strip()
+    form = {'title': title, 'text': text}
+    if not title or not text:
+        return _meeting_page(request, pool, user, record,
+            status=HTTPStatus.BAD_REQUEST, form=form,
+            error=gettext('sosolo_meeting.msg_motion_missing'))
+    try:
+        Motion.submit(member, record, title, text)
+    except MeetingError as error:
+        Transaction().rollback()
+        return _meeting_page(request, pool, user,
+            own(pool.get('sosolo.meeting'), meeting_id),
+            status=HTTPStatus.BAD_REQUEST, form=form, error=error.message)
+    return see_other(portal_url(f'stamma/{meeting_id}?meddelande=motion'))
+
+
+@app.route('/<database_name>/portal/stamma/fullmakt', methods=['POST'])
+@member_page
+def give_proxy(request, pool, user, member):
+    Proxy = pool.get('sosolo.meeting.proxy')
+    try:
+        Proxy.give(member, request.form.get('number', '').strip())
+    except MeetingError as error:
+        Transaction().rollback()
+        return _meetings_page(request, pool, user, member,
+            status=HTTPStatus.BAD_REQUEST, error=error.message)
+    return see_other(portal_url('stamma?meddelande=fullmakt'))
+
+
+@app.route('/<database_name>/portal/stamma/fullmakt/<int:proxy_id>/'
+    'aterkalla', methods=['POST'])
+@member_page
+def revoke_proxy(request, pool, user, member, proxy_id):
+    Proxy = pool.get('sosolo.meeting.proxy')
+    proxy = own(Proxy, proxy_id)
+    if proxy.principal != member:
+        abort(HTTPStatus.NOT_FOUND)
+    Proxy.revoke([proxy])
+    return see_other(portal_url('stamma?meddelande=aterkallad'))
