@@ -7,6 +7,9 @@ Tryton 8.0 ships no Swedish, so each SOSOLO module carries its own
 ``locale/override/sv.po`` of the SOSOLO module named in `OVERRIDES`;
 `scripts/export-translations MODULE` refreshes both.
 """
+import importlib
+from pathlib import Path
+
 import polib
 
 from trytond.pool import Pool
@@ -106,8 +109,25 @@ def untranslated_override(module, lang='sv'):
     return missing
 
 
+def fuzzy(module):
+    """The msgctxt of the entries marked fuzzy in `module`'s po files:
+    Tryton loads them but never shows them, so they read in English.
+    scripts/export-translations marks a string fuzzy when it fills it
+    from a similar one."""
+    folder = Path(importlib.import_module(
+            f'trytond.modules.{module}').__file__).parent / 'locale'
+    return [f'{path.relative_to(folder)}: {entry.msgctxt}'
+        for path in sorted(folder.glob('**/sv.po'))
+        for entry in polib.pofile(str(path)) if 'fuzzy' in entry.flags]
+
+
 class SwedishTranslationTestMixin:
     "Mix into a ModuleTestCase."
+
+    def test_swedish_translation_not_fuzzy(self):
+        "no Swedish translation is marked fuzzy, which Tryton would not show"
+        self.assertEqual(fuzzy(self.module), [],
+            "check each, and remove its '#, fuzzy' line")
 
     @with_transaction()
     def test_swedish_translation_complete(self):
