@@ -182,8 +182,10 @@ class ProductionSetupTest(unittest.TestCase):
         session = f'admin:{user_id}:{key}'
         context = self.rpc('model.res.user.get_preferences', True, {},
             session=session)
+        # The demo's first draft (Anna's; Bertil's later one is offered).
         (assignment_id,), = self.query(
-            "SELECT id FROM sosolo_convoy_assignment WHERE state = 'draft'")
+            "SELECT id FROM sosolo_convoy_assignment WHERE state = 'draft' "
+            "ORDER BY id LIMIT 1")
         model = 'model.sosolo.convoy.assignment'
         self.rpc(f'{model}.submit', [assignment_id], context,
             session=session)

@@ -82,7 +82,10 @@ def document_eid_start(request, pool, user, document_id):
 @app.route('/<database_name>/portal/dokument/<int:document_id>/bankid/'
     '<int:order_id>', methods=['GET'])
 @with_pool
-@with_transaction()
+# Collecting records the order's result (and the signature): a write on
+# the GET that the page's Refresh header repeats, which PostgreSQL
+# refuses in the read-only transaction a GET gets by default.
+@with_transaction(readonly=False)
 @member_session
 def document_eid_collect(request, pool, user, document_id, order_id):
     Order = pool.get('sosolo.template.document.eid_order')
