@@ -349,13 +349,9 @@ class Assignment(Workflow, ModelSQL, ModelView):
         # The date of the cooperative's next pay run is no member's data;
         # the portal user sees only the runs it is paid in.
         with without_check_access():
-            runs = Run.search([
-                    ('company', '=', self.company.id),
-                    ('state', 'in', ['draft', 'computed', 'posted']),
-                    ('payment_date', '>=', today),
-                    ], order=[('payment_date', 'ASC')], limit=1)
-        if runs:
-            values['next_run'] = runs[0].payment_date
+            run = Run.next_unpaid(self.company, since=today)
+        if run:
+            values['next_run'] = run.payment_date
         return tracker.Facts(**values)
 
     @classmethod

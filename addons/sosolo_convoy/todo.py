@@ -9,9 +9,6 @@ from trytond.pyson import Eval
 from trytond.transaction import Transaction
 from trytond.wizard import Button, StateAction, StateView, Wizard
 
-#: The pay runs not yet paid out.
-OPEN_RUNS = ['draft', 'computed', 'posted']
-
 
 def _period(first, last):
     "A period as the months it covers: 2026-11, or 2026-10–2026-12."
@@ -21,7 +18,7 @@ def _period(first, last):
 
 
 class DeadlinesStart(ModelView):
-
+    "Deadlines"
     __name__ = 'sosolo.convoy.deadlines.start'
 
     pay_run = fields.Many2One('sosolo.payroll.run', "Next Pay Run",
@@ -39,7 +36,7 @@ class DeadlinesStart(ModelView):
 
 
 class Deadlines(Wizard):
-
+    "Deadlines"
     __name__ = 'sosolo.convoy.deadlines'
 
     start = StateView('sosolo.convoy.deadlines.start',
@@ -58,12 +55,9 @@ class Deadlines(Wizard):
         company = Company(Transaction().context['company'])
         today = Date.today()
         values = {}
-        runs = Run.search([
-                ('company', '=', company.id),
-                ('state', 'in', OPEN_RUNS),
-                ], order=[('payment_date', 'ASC'), ('id', 'ASC')], limit=1)
-        if runs:
-            values.update(pay_run=runs[0].id, pay_date=runs[0].payment_date)
+        run = Run.next_unpaid(company)
+        if run:
+            values.update(pay_run=run.id, pay_date=run.payment_date)
         first, last, due = deadlines.next_due(
             today, deadlines.month_period, deadlines.agi_due_date)
         values.update(agi_period=_period(first, last), agi_due=due)

@@ -150,6 +150,20 @@ class PayRun(Workflow, ModelSQL, ModelView):
         return result
 
     @classmethod
+    def next_unpaid(cls, company, since=None):
+        """The first run of `company` not yet paid out, by payment date
+        (and on or after the date `since`), or None."""
+        domain = [
+            ('company', '=', company.id),
+            ('state', '!=', 'paid'),
+            ]
+        if since:
+            domain.append(('payment_date', '>=', since))
+        runs = cls.search(domain,
+            order=[('payment_date', 'ASC'), ('id', 'ASC')], limit=1)
+        return runs[0] if runs else None
+
+    @classmethod
     def check_modification(cls, mode, runs, values=None, external=False):
         super().check_modification(
             mode, runs, values=values, external=external)
