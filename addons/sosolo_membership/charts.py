@@ -51,3 +51,9 @@ def bar_chart(rows):
         flags=re.S)
     return svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" ',
         1)
+
+
+def charts(figures, labels):
+    "[(key, rows, SVG)] of `sections`, each with its bar chart."
+    return [(key, rows, bar_chart(rows))
+        for key, rows in sections(figures, labels)]

@@ -23,6 +23,12 @@ def _company():
     return Company(company_id) if company_id else None
 
 
+def _date(data):
+    "The report's data['date'], a date or its ISO text, as a date."
+    date = data['date']
+    return dt.date.fromisoformat(date) if isinstance(date, str) else date
+
+
 class Certificate(Report):
     "Member Certificate"
     __name__ = 'sosolo.member.certificate'
@@ -72,10 +78,7 @@ class Register(Report):
         pool = Pool()
         Member = pool.get('sosolo.member')
         context = super().get_context(records, header, data)
-        date = data['date']
-        if isinstance(date, str):
-            date = dt.date.fromisoformat(date)
-        company = _company()
+        date, company = _date(data), _company()
         context['date'] = date
         context['company'] = company
         context['rows'] = Member.register(
@@ -92,17 +95,12 @@ class FollowUp(Report):
         pool = Pool()
         Member = pool.get('sosolo.member')
         context = super().get_context(records, header, data)
-        date = data['date']
-        if isinstance(date, str):
-            date = dt.date.fromisoformat(date)
-        company = _company()
+        date, company = _date(data), _company()
         figures = kpi.kpi(date, company.id if company else None)
         context['date'] = date
         context['company'] = company
         context['figures'] = figures
-        context['sections'] = [(key, rows, charts.bar_chart(rows))
-            for key, rows in charts.sections(figures,
-                kpi.labels(Member))]
+        context['sections'] = charts.charts(figures, kpi.labels(Member))
         context['Markup'] = Markup
         return context
 

@@ -169,11 +169,9 @@ def figures(request, pool, user):
     # which the portal user's rules would hide.
     with without_check_access():
         found = kpi.kpi(Date.today())
-    words = kpi.labels(pool.get('sosolo.member'))
-    sections = [(key, rows, charts.bar_chart(rows))
-        for key, rows in charts.sections(found, words)]
     return render(request, 'figures.html', user=user, figures=found,
-        sections=sections, Markup=Markup)
+        sections=charts.charts(found, kpi.labels(pool.get('sosolo.member'))),
+        Markup=Markup)
 
 
 @app.route('/<database_name>/portal/fakturor', methods=['GET'])
