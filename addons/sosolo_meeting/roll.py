@@ -26,8 +26,6 @@ class RollEntry(ModelSQL, ModelView):
         ondelete='CASCADE', readonly=True)
     member = fields.Many2One('sosolo.member', "Member", required=True,
         ondelete='RESTRICT', readonly=True)
-    party = fields.Function(fields.Many2One('party.party', "Party"),
-        'get_party', searcher='search_party')
     proxy = fields.Many2One('sosolo.meeting.proxy', "Proxy",
         readonly=True, ondelete='RESTRICT')
     voter = fields.Many2One('party.party', "Voter", required=True,
@@ -48,13 +46,6 @@ class RollEntry(ModelSQL, ModelView):
 
     def get_rec_name(self, name):
         return self.member.rec_name
-
-    def get_party(self, name):
-        return self.member.party.id
-
-    @classmethod
-    def search_party(cls, name, clause):
-        return [('member.party',) + tuple(clause[1:])]
 
     @classmethod
     def entitled_members(cls, date, company=None):
