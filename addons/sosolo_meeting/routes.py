@@ -89,9 +89,9 @@ def meetings(request, pool, user, member):
 
 def _meeting_page(request, pool, user, meeting, status=200, **values):
     Roll = pool.get('sosolo.meeting.roll')
-    entries = Roll.search([('meeting', '=', meeting.id)])
     Voter = pool.get('sosolo.meeting.ballot.voter')
-    mine = [e for e in entries if e.voter == user.party]
+    mine = Roll.search([
+            ('meeting', '=', meeting.id), ('voter', '=', user.party.id)])
     voted = {(v.ballot.id, v.entry.id) for v in Voter.search([
                 ('entry', 'in', [e.id for e in mine])])}
     Motion = pool.get('sosolo.meeting.motion')
