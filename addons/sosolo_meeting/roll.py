@@ -4,6 +4,7 @@ from collections import Counter
 
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Unique, fields
+from trytond.modules.sosolo_membership import figures
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction, without_check_access
@@ -51,9 +52,9 @@ class RollEntry(ModelSQL, ModelView):
     def entitled_members(cls, date, company=None):
         """The register's members entitled to vote on `date`.
 
-        In the register (lag 2018:672 5 kap.; sosolo_membership) with
-        their entry on or before `date` and no exit before it; investing
-        members only where the statutes give them a vote.
+        In the register (lag 2018:672 5 kap.; sosolo_membership) and
+        active on `date` by the membership's rule (figures.is_active);
+        investing members only where the statutes give them a vote.
         """
         pool = Pool()
         Member = pool.get('sosolo.member')
@@ -67,8 +68,8 @@ class RollEntry(ModelSQL, ModelView):
         if not Config(1).meeting_investing_vote:
             domain.append(('kind', '!=', 'investing'))
         members = Member.search(domain, order=[('number', 'ASC')])
-        return [m for m in members
-            if not m.register_exit_date or m.register_exit_date >= date]
+        return [m for m in members if figures.is_active(figures.MemberFacts(
+                    m.entry_date, m.register_exit_date), date)]
 
     @classmethod
     def make(cls, meeting):
