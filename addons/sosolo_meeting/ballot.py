@@ -207,14 +207,6 @@ class Ballot(Workflow, ModelSQL, ModelView):
 
     # Voting ---------------------------------------------------------------
 
-    def entries_of(self, party):
-        "The roll entries `party` casts the vote of in this ballot."
-        Roll = Pool().get('sosolo.meeting.roll')
-        return Roll.search([
-                ('meeting', '=', self.meeting.id),
-                ('voter', '=', party.id),
-                ])
-
     @classmethod
     def vote(cls, ballot, entry, choice):
         """Cast roll `entry`'s vote `choice` in `ballot`.

@@ -4,6 +4,7 @@ from collections import Counter
 
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Unique, fields
+from trytond.modules.sosolo_membership import figures
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction, without_check_access
@@ -26,8 +27,6 @@ class RollEntry(ModelSQL, ModelView):
         ondelete='CASCADE', readonly=True)
     member = fields.Many2One('sosolo.member', "Member", required=True,
         ondelete='RESTRICT', readonly=True)
-    party = fields.Function(fields.Many2One('party.party', "Party"),
-        'get_party', searcher='search_party')
     proxy = fields.Many2One('sosolo.meeting.proxy', "Proxy",
         readonly=True, ondelete='RESTRICT')
     voter = fields.Many2One('party.party', "Voter", required=True,
@@ -49,20 +48,13 @@ class RollEntry(ModelSQL, ModelView):
     def get_rec_name(self, name):
         return self.member.rec_name
 
-    def get_party(self, name):
-        return self.member.party.id
-
-    @classmethod
-    def search_party(cls, name, clause):
-        return [('member.party',) + tuple(clause[1:])]
-
     @classmethod
     def entitled_members(cls, date, company=None):
         """The register's members entitled to vote on `date`.
 
-        In the register (lag 2018:672 5 kap.; sosolo_membership) with
-        their entry on or before `date` and no exit before it; investing
-        members only where the statutes give them a vote.
+        In the register (lag 2018:672 5 kap.; sosolo_membership) and
+        active on `date` by the membership's rule (figures.is_active);
+        investing members only where the statutes give them a vote.
         """
         pool = Pool()
         Member = pool.get('sosolo.member')
@@ -76,8 +68,8 @@ class RollEntry(ModelSQL, ModelView):
         if not Config(1).meeting_investing_vote:
             domain.append(('kind', '!=', 'investing'))
         members = Member.search(domain, order=[('number', 'ASC')])
-        return [m for m in members
-            if not m.register_exit_date or m.register_exit_date >= date]
+        return [m for m in members if figures.is_active(figures.MemberFacts(
+                    m.entry_date, m.register_exit_date), date)]
 
     @classmethod
     def make(cls, meeting):

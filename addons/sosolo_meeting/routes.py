@@ -11,6 +11,7 @@ on the roll; a form without JavaScript posts them.
 """
 from trytond.i18n import gettext
 from trytond.modules.sosolo_membership.portal import member_of
+from trytond.modules.sosolo_portal.form import Field, Form
 from trytond.modules.sosolo_portal.portal import (
     member_session,
     own,
@@ -18,6 +19,7 @@ from trytond.modules.sosolo_portal.portal import (
     render,
     see_other,
 )
+from trytond.modules.sosolo_sweden import parsers
 from trytond.protocols.wrappers import (
     HTTPStatus,
     abort,
@@ -35,6 +37,10 @@ NOTICES = {
     'aterkallad': 'sosolo_meeting.msg_portal_proxy_revoked',
     'motion': 'sosolo_meeting.msg_portal_motion_sent',
     }
+MOTION_MISSING = 'sosolo_meeting.msg_motion_missing'
+MOTION = Form(
+    Field('title', parsers.text(), required=MOTION_MISSING),
+    Field('text', parsers.text(multiline=True), required=MOTION_MISSING))
 
 
 def meeting_member(func):
@@ -83,9 +89,9 @@ def meetings(request, pool, user, member):
 
 def _meeting_page(request, pool, user, meeting, status=200, **values):
     Roll = pool.get('sosolo.meeting.roll')
-    entries = Roll.search([('meeting', '=', meeting.id)])
     Voter = pool.get('sosolo.meeting.ballot.voter')
-    mine = [e for e in entries if e.voter == user.party]
+    mine = Roll.search([
+            ('meeting', '=', meeting.id), ('voter', '=', user.party.id)])
     voted = {(v.ballot.id, v.entry.id) for v in Voter.search([
                 ('entry', 'in', [e.id for e in mine])])}
     Motion = pool.get('sosolo.meeting.motion')
@@ -147,20 +153,19 @@ def submit_motion(request, pool, user, member, meeting_id):
     "A motion of the session's member, before the statutes' deadline."
     Motion = pool.get('sosolo.meeting.motion')
     record = own(pool.get('sosolo.meeting'), meeting_id)
-    title = request.form.get('title', '').strip()
-    text = request.form.get('text', '').strip()
-    form = {'title': title, 'text': text}
-    if not title or not text:
+    values, errors = MOTION.parse(request.form)
+    if errors:
         return _meeting_page(request, pool, user, record,
-            status=HTTPStatus.BAD_REQUEST, form=form,
-            error=gettext('sosolo_meeting.msg_motion_missing'))
+            status=HTTPStatus.BAD_REQUEST, form=request.form, errors=errors,
+            error=next(iter(errors.values())))
     try:
-        Motion.submit(member, record, title, text)
+        Motion.submit(member, record, values['title'], values['text'])
     except MeetingError as error:
         Transaction().rollback()
         return _meeting_page(request, pool, user,
             own(pool.get('sosolo.meeting'), meeting_id),
-            status=HTTPStatus.BAD_REQUEST, form=form, error=error.message)
+            status=HTTPStatus.BAD_REQUEST, form=request.form,
+            error=error.message)
     return see_other(portal_url(f'stamma/{meeting_id}?meddelande=motion'))
 
 
