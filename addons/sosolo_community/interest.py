@@ -55,12 +55,6 @@ class Interest(ModelSQL, ModelView):
         return [i.rule for i in cls.search([('member', '=', member)])]
 
     @classmethod
-    def matching_lots(cls, member, lots):
-        "The lots among `lots` that match `member`'s interests."
-        interests = cls.rules_of(member)
-        return [lot for lot in lots if lot.matches(interests)]
-
-    @classmethod
     def send_digests(cls, now=None):
         """Cron, weekly: e-mail each member with interests, who did not
         opt out, the open tenders of the past week that match them, to

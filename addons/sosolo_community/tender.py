@@ -115,11 +115,6 @@ class Tender(ModelSQL, ModelView):
         deadlines = [lot.deadline for lot in self.lots if lot.deadline]
         return min(deadlines) if deadlines else None
 
-    def is_open(self, now):
-        "Can a tender still be handed in at `now` (UTC)?"
-        return self.kind != 'can' and any(
-            lot.deadline and lot.deadline >= now for lot in self.lots)
-
     @classmethod
     def import_files(cls, files):
         """Import the notices of `files`, [(name, bytes)]: a list of

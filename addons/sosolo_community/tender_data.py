@@ -11,10 +11,6 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-#: The notice kinds: planning (prior information), competition
-#: (contract notice) and result (contract award notice).
-KINDS = ['pin', 'cn', 'can']
-
 _CPV = re.compile(r'\s*(\d{8})(?:[-.]\d*)?\s*$')
 
 
