@@ -15,12 +15,16 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-from .tender_data import Lot, Notice, TenderFileError, cpv_code
+from .tender_data import (
+    PROCEDURE_CODES,
+    Lot,
+    Notice,
+    TenderFileError,
+    cpv_code,
+)
 
-#: eForms procedure codes (BT-105), which OCDS for eForms keeps in
-#: procurementMethodDetails; otherwise procurementMethod is mapped.
-PROCEDURES = {'open', 'restricted', 'neg-w-call', 'neg-wo-call',
-    'comp-dial', 'innovation', 'comp-tend', 'oth-single', 'oth-mult'}
+#: The eForms procedure (BT-105) of an OCDS procurementMethod, where
+#: procurementMethodDetails holds none.
 METHODS = {'open': 'open', 'selective': 'restricted',
     'limited': 'neg-wo-call', 'direct': 'neg-wo-call'}
 SINGLE_LOT = 'LOT-0000'
@@ -79,7 +83,7 @@ def _notice(name, release):
     tender = release.get('tender') or {}
     value, currency = _value(tender.get('value'))
     details = tender.get('procurementMethodDetails')
-    procedure = details if details in PROCEDURES else METHODS.get(
+    procedure = details if details in PROCEDURE_CODES else METHODS.get(
         tender.get('procurementMethod'))
     items = [i for i in tender.get('items') or [] if isinstance(i, dict)]
     lots = tender.get('lots') or [{'id': SINGLE_LOT}]

@@ -17,24 +17,15 @@ from trytond.model import ModelSQL, ModelView, Unique, fields
 from trytond.pool import Pool
 
 from . import match
-from .tender_data import TenderFileError, read_notices
+from .tender_data import (
+    PROCEDURE_CODES,
+    PROCEDURES,
+    TenderFileError,
+    read_notices,
+)
 
 logger = logging.getLogger(__name__)
 
-#: eForms procedure types (BT-105, codelist procurement-procedure-type).
-PROCEDURES = [
-    (None, ""),
-    ('open', "Open"),
-    ('restricted', "Restricted"),
-    ('neg-w-call', "Negotiated with prior publication of a call"),
-    ('neg-wo-call', "Negotiated without prior call for competition"),
-    ('comp-dial', "Competitive dialogue"),
-    ('innovation', "Innovation partnership"),
-    ('comp-tend', "Competitive tendering"),
-    ('oth-single', "Other single stage procedure"),
-    ('oth-mult', "Other multiple stage procedure"),
-    ]
-_PROCEDURE_CODES = {code for code, _ in PROCEDURES}
 
 def notice_values(notice):
     "The field values of a tender_data.Notice, as stored."
@@ -48,7 +39,7 @@ def notice_values(notice):
         'title': notice.title,
         'description': notice.description,
         'procedure': (notice.procedure
-            if notice.procedure in _PROCEDURE_CODES else None),
+            if notice.procedure in PROCEDURE_CODES else None),
         'main_cpv': notice.main_cpv,
         'estimated_value': notice.estimated_value,
         'currency_code': notice.currency,
@@ -91,7 +82,8 @@ class Tender(ModelSQL, ModelView):
     buyer = fields.Char("Buyer", readonly=True)
     title = fields.Char("Title", readonly=True)
     description = fields.Text("Description", readonly=True)
-    procedure = fields.Selection(PROCEDURES, "Procedure", readonly=True)
+    procedure = fields.Selection(
+        [(None, "")] + PROCEDURES, "Procedure", readonly=True)
     main_cpv = fields.Char("Main CPV", size=8, readonly=True)
     estimated_value = fields.Numeric("Estimated Value", digits=(16, 2),
         readonly=True)

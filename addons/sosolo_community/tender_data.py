@@ -11,6 +11,21 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+#: eForms procedure types (BT-105, codelist procurement-procedure-type),
+#: which OCDS for eForms keeps in procurementMethodDetails.
+PROCEDURES = [
+    ('open', "Open"),
+    ('restricted', "Restricted"),
+    ('neg-w-call', "Negotiated with prior publication of a call"),
+    ('neg-wo-call', "Negotiated without prior call for competition"),
+    ('comp-dial', "Competitive dialogue"),
+    ('innovation', "Innovation partnership"),
+    ('comp-tend', "Competitive tendering"),
+    ('oth-single', "Other single stage procedure"),
+    ('oth-mult', "Other multiple stage procedure"),
+    ]
+PROCEDURE_CODES = frozenset(code for code, _ in PROCEDURES)
+
 _CPV = re.compile(r'\s*(\d{8})(?:[-.]\d*)?\s*$')
 
 
