@@ -194,14 +194,24 @@ class Tender(ModelSQL, ModelView):
     @classmethod
     def open_tenders(cls, member, now):
         """The tenders open at `now` (UTC), each with the lots that match
-        `member`'s interests: [(tender, lots)], those with matching lots
-        first, then by their nearest deadline."""
+        `member`'s interests (see listed)."""
         Interest = Pool().get('sosolo.community.interest')
-        tenders = cls.search([
+        interests = Interest.rules_of(member) if member else []
+        return cls.listed(cls.search_open(now), interests, now)
+
+    @classmethod
+    def search_open(cls, now):
+        "The tenders with a lot that can be handed in at `now` (UTC)."
+        return cls.search([
                 ('kind', '!=', 'can'),
                 ('lots.deadline', '>=', now),
                 ])
-        interests = Interest.rules_of(member) if member else []
+
+    @staticmethod
+    def listed(tenders, interests, now):
+        """The open `tenders`, each with its open lots that match
+        `interests` (match.Interest): [(tender, lots)], those with
+        matching lots first, then by their nearest deadline."""
         listed = []
         for tender in tenders:
             listed.append((tender, [lot for lot in tender.lots
