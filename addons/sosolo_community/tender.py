@@ -126,20 +126,31 @@ class Tender(ModelSQL, ModelView):
         # Two imports of one new notice at once: the unique reference
         # refuses the second (no table lock, so that one transaction can
         # import several times, as the tests and the cron do).
-        return [cls._import_notice(n) for n in notices]
+        known = {t.reference: t for t in cls.search([
+                    ('reference', 'in', sorted({n.reference
+                                for n in notices})),
+                    ])}
+        imported = []
+        for notice in notices:
+            tender, status = cls._import_notice(
+                notice, known.get(notice.reference))
+            # A later notice of the same reference (an OCDS update in
+            # the same call) reads it again, as written.
+            known[notice.reference] = cls(tender.id)
+            imported.append((tender, status))
+        return imported
 
     @classmethod
-    def _import_notice(cls, notice):
+    def _import_notice(cls, notice, tender):
+        "Store `notice` in `tender`, or in a new tender when None."
         pool = Pool()
         Lot = pool.get('sosolo.community.tender.lot')
         values = notice_values(notice)
-        tenders = cls.search([('reference', '=', notice.reference)], limit=1)
-        if not tenders:
+        if tender is None:
             tender, = cls.create([dict(values, reference=notice.reference,
                         lots=[('create', [dict(lot_values(lot), lot=lot.id)
                                     for lot in notice.lots])])])
             return tender, 'created'
-        tender, = tenders
         # OCDS releases are partial (the standard merges them by date):
         # what a later release leaves out is kept.
         merge = notice.format == 'ocds'
