@@ -27,6 +27,13 @@ from .tender_data import (
 logger = logging.getLogger(__name__)
 
 
+def file_error(exception):
+    "The UserError telling of a TenderFileError (its file and problem)."
+    return UserError(gettext(
+            f'sosolo_community.msg_tender_file_{exception.problem}',
+            **exception.params))
+
+
 def notice_values(notice):
     "The field values of a tender_data.Notice, as stored."
     return {
@@ -120,9 +127,7 @@ class Tender(ModelSQL, ModelView):
             try:
                 notices.extend(read_notices(name, data))
             except TenderFileError as exception:
-                raise UserError(gettext(
-                        f'sosolo_community.msg_tender_file_'
-                        f'{exception.problem}', **exception.params))
+                raise file_error(exception) from exception
         # Two imports of one new notice at once: the unique reference
         # refuses the second (no table lock, so that one transaction can
         # import several times, as the tests and the cron do).
