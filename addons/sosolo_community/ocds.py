@@ -20,7 +20,7 @@ from .tender_data import (
     Lot,
     Notice,
     TenderFileError,
-    cpv_code,
+    cpv_codes,
 )
 
 #: The eForms procedure (BT-105) of an OCDS procurementMethod, where
@@ -129,15 +129,11 @@ def _codes(items):
     for item in items:
         classification = item.get('classification') or {}
         if str(classification.get('scheme', '')).upper() == 'CPV':
-            main.append(cpv_code(classification.get('id')))
+            main.append(classification.get('id'))
         for other in item.get('additionalClassifications') or []:
             if str(other.get('scheme', '')).upper() == 'CPV':
-                additional.append(cpv_code(other.get('id')))
-    codes = []
-    for code in main + additional:
-        if code and code not in codes:
-            codes.append(code)
-    return codes
+                additional.append(other.get('id'))
+    return cpv_codes(main + additional)
 
 
 def _buyer(release):

@@ -90,6 +90,11 @@ def cpv_code(value):
     return match.group(1) if match else None
 
 
+def cpv_codes(values):
+    "The CPV codes of `values` (see cpv_code), each once, in their order."
+    return list(dict.fromkeys(c for c in map(cpv_code, values) if c))
+
+
 def read_notices(name, data):
     "The notices of file `name` holding `data` (bytes)."
     from . import eforms, ocds
