@@ -3,11 +3,10 @@
 """The CPV vocabulary (Common Procurement Vocabulary, Commission
 Regulation (EC) No 213/2008) with Swedish labels, imported from a file
 (cpv_list.py)."""
-from trytond.exceptions import UserError
-from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, Unique, fields
 
 from . import cpv_list
+from .tender import file_error
 from .tender_data import TenderFileError
 
 
@@ -69,9 +68,7 @@ class Cpv(ModelSQL, ModelView):
         try:
             rows = cpv_list.read(name, data)
         except TenderFileError as exception:
-            raise UserError(gettext(
-                    f'sosolo_community.msg_tender_file_{exception.problem}',
-                    **exception.params))
+            raise file_error(exception) from exception
         labels = dict(rows)
         existing = cls.search([('code', 'in', list(labels))])
         to_write = []

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
-from .tender_data import Lot, Notice, TenderFileError, cpv_code
+from .tender_data import Lot, Notice, TenderFileError, cpv_code, cpv_codes
 
 NS = {
     'cac': 'urn:oasis:names:specification:ubl:schema:xsd:'
@@ -100,14 +100,9 @@ def _lot(name, element, kind):
                 _text(process, period + '/cbc:EndDate'),
                 _text(process, period + '/cbc:EndTime'))
     value, currency = _amount(name, project, _AMOUNT)
-    additional = []
-    if project is not None:
-        for code in project.xpath(
-                'cac:AdditionalCommodityClassification/' + _CPV,
-                namespaces=NS):
-            code = cpv_code(code.text)
-            if code and code not in additional:
-                additional.append(code)
+    additional = cpv_codes(c.text for c in project.xpath(
+            'cac:AdditionalCommodityClassification/' + _CPV,
+            namespaces=NS)) if project is not None else []
     main = cpv_code(_text(project,
             'cac:MainCommodityClassification/' + _CPV))
     return Lot(

@@ -3,6 +3,7 @@
 """The CPV codes a member wants to hear about, at the level the member
 chose, optionally in the municipalities the member serves (match.py)."""
 import datetime as dt
+from collections import defaultdict
 from email.message import EmailMessage
 
 from trytond.config import config
@@ -55,12 +56,6 @@ class Interest(ModelSQL, ModelView):
         return [i.rule for i in cls.search([('member', '=', member)])]
 
     @classmethod
-    def matching_lots(cls, member, lots):
-        "The lots among `lots` that match `member`'s interests."
-        interests = cls.rules_of(member)
-        return [lot for lot in lots if lot.matches(interests)]
-
-    @classmethod
     def send_digests(cls, now=None):
         """Cron, weekly: e-mail each member with interests, who did not
         opt out, the open tenders of the past week that match them, to
@@ -70,24 +65,35 @@ class Interest(ModelSQL, ModelView):
         WebUser = pool.get('web.user')
         if now is None:
             now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-        members = {i.member for i in cls.search([
+        # One query each for the interests, the addresses and the
+        # tenders, whatever the number of members.
+        rules = defaultdict(list)
+        for interest in cls.search([
                     ('member.state', '=', 'active'),
                     ('member.tender_digest_off', '!=', True),
-                    ])}
+                    ]):
+            rules[interest.member].append(interest.rule)
+        emails = {}
+        for user in WebUser.search([
+                    ('party', 'in', [m.party.id for m in rules]),
+                    ('email', '!=', None),
+                    ]):
+            emails.setdefault(user.party.id, user.email)
+        new = [t for t in Tender.search_open(now)
+            if digest.is_new(t.create_date, now)]
         sent = []
-        for member in sorted(members, key=lambda m: m.id):
-            users = WebUser.search([('party', '=', member.party.id),
-                    ('email', '!=', None)], limit=1)
+        for member in sorted(rules, key=lambda m: m.id):
+            email = emails.get(member.party.id)
             entries = [digest.Entry(tender.title, tender.buyer,
                     tender.reference, tuple((lot.title or lot.lot,
                             local_time(lot.deadline)) for lot in lots))
-                for tender, lots in Tender.open_tenders(member, now)
-                if lots and digest.is_new(tender.create_date, now)]
-            if not users or not entries:
+                for tender, lots in Tender.listed(new, rules[member], now)
+                if lots]
+            if not email or not entries:
                 continue
             msg = EmailMessage()
             msg['From'] = config.get('email', 'from')
-            msg['To'] = users[0].email
+            msg['To'] = email
             msg['Subject'] = gettext(
                 'sosolo_community.msg_digest_subject', count=len(entries))
             msg.set_content(gettext('sosolo_community.msg_digest_body',

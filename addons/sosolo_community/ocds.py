@@ -15,12 +15,16 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-from .tender_data import Lot, Notice, TenderFileError, cpv_code
+from .tender_data import (
+    PROCEDURE_CODES,
+    Lot,
+    Notice,
+    TenderFileError,
+    cpv_codes,
+)
 
-#: eForms procedure codes (BT-105), which OCDS for eForms keeps in
-#: procurementMethodDetails; otherwise procurementMethod is mapped.
-PROCEDURES = {'open', 'restricted', 'neg-w-call', 'neg-wo-call',
-    'comp-dial', 'innovation', 'comp-tend', 'oth-single', 'oth-mult'}
+#: The eForms procedure (BT-105) of an OCDS procurementMethod, where
+#: procurementMethodDetails holds none.
 METHODS = {'open': 'open', 'selective': 'restricted',
     'limited': 'neg-wo-call', 'direct': 'neg-wo-call'}
 SINGLE_LOT = 'LOT-0000'
@@ -79,7 +83,7 @@ def _notice(name, release):
     tender = release.get('tender') or {}
     value, currency = _value(tender.get('value'))
     details = tender.get('procurementMethodDetails')
-    procedure = details if details in PROCEDURES else METHODS.get(
+    procedure = details if details in PROCEDURE_CODES else METHODS.get(
         tender.get('procurementMethod'))
     items = [i for i in tender.get('items') or [] if isinstance(i, dict)]
     lots = tender.get('lots') or [{'id': SINGLE_LOT}]
@@ -125,15 +129,11 @@ def _codes(items):
     for item in items:
         classification = item.get('classification') or {}
         if str(classification.get('scheme', '')).upper() == 'CPV':
-            main.append(cpv_code(classification.get('id')))
+            main.append(classification.get('id'))
         for other in item.get('additionalClassifications') or []:
             if str(other.get('scheme', '')).upper() == 'CPV':
-                additional.append(cpv_code(other.get('id')))
-    codes = []
-    for code in main + additional:
-        if code and code not in codes:
-            codes.append(code)
-    return codes
+                additional.append(other.get('id'))
+    return cpv_codes(main + additional)
 
 
 def _buyer(release):

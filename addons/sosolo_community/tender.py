@@ -17,24 +17,22 @@ from trytond.model import ModelSQL, ModelView, Unique, fields
 from trytond.pool import Pool
 
 from . import match
-from .tender_data import TenderFileError, read_notices
+from .tender_data import (
+    PROCEDURE_CODES,
+    PROCEDURES,
+    TenderFileError,
+    read_notices,
+)
 
 logger = logging.getLogger(__name__)
 
-#: eForms procedure types (BT-105, codelist procurement-procedure-type).
-PROCEDURES = [
-    (None, ""),
-    ('open', "Open"),
-    ('restricted', "Restricted"),
-    ('neg-w-call', "Negotiated with prior publication of a call"),
-    ('neg-wo-call', "Negotiated without prior call for competition"),
-    ('comp-dial', "Competitive dialogue"),
-    ('innovation', "Innovation partnership"),
-    ('comp-tend', "Competitive tendering"),
-    ('oth-single', "Other single stage procedure"),
-    ('oth-mult', "Other multiple stage procedure"),
-    ]
-_PROCEDURE_CODES = {code for code, _ in PROCEDURES}
+
+def file_error(exception):
+    "The UserError telling of a TenderFileError (its file and problem)."
+    return UserError(gettext(
+            f'sosolo_community.msg_tender_file_{exception.problem}',
+            **exception.params))
+
 
 def notice_values(notice):
     "The field values of a tender_data.Notice, as stored."
@@ -48,7 +46,7 @@ def notice_values(notice):
         'title': notice.title,
         'description': notice.description,
         'procedure': (notice.procedure
-            if notice.procedure in _PROCEDURE_CODES else None),
+            if notice.procedure in PROCEDURE_CODES else None),
         'main_cpv': notice.main_cpv,
         'estimated_value': notice.estimated_value,
         'currency_code': notice.currency,
@@ -91,7 +89,8 @@ class Tender(ModelSQL, ModelView):
     buyer = fields.Char("Buyer", readonly=True)
     title = fields.Char("Title", readonly=True)
     description = fields.Text("Description", readonly=True)
-    procedure = fields.Selection(PROCEDURES, "Procedure", readonly=True)
+    procedure = fields.Selection(
+        [(None, "")] + PROCEDURES, "Procedure", readonly=True)
     main_cpv = fields.Char("Main CPV", size=8, readonly=True)
     estimated_value = fields.Numeric("Estimated Value", digits=(16, 2),
         readonly=True)
@@ -115,11 +114,6 @@ class Tender(ModelSQL, ModelView):
         deadlines = [lot.deadline for lot in self.lots if lot.deadline]
         return min(deadlines) if deadlines else None
 
-    def is_open(self, now):
-        "Can a tender still be handed in at `now` (UTC)?"
-        return self.kind != 'can' and any(
-            lot.deadline and lot.deadline >= now for lot in self.lots)
-
     @classmethod
     def import_files(cls, files):
         """Import the notices of `files`, [(name, bytes)]: a list of
@@ -133,26 +127,35 @@ class Tender(ModelSQL, ModelView):
             try:
                 notices.extend(read_notices(name, data))
             except TenderFileError as exception:
-                raise UserError(gettext(
-                        f'sosolo_community.msg_tender_file_'
-                        f'{exception.problem}', **exception.params))
+                raise file_error(exception) from exception
         # Two imports of one new notice at once: the unique reference
         # refuses the second (no table lock, so that one transaction can
         # import several times, as the tests and the cron do).
-        return [cls._import_notice(n) for n in notices]
+        known = {t.reference: t for t in cls.search([
+                    ('reference', 'in', sorted({n.reference
+                                for n in notices})),
+                    ])}
+        imported = []
+        for notice in notices:
+            tender, status = cls._import_notice(
+                notice, known.get(notice.reference))
+            # A later notice of the same reference (an OCDS update in
+            # the same call) reads it again, as written.
+            known[notice.reference] = cls(tender.id)
+            imported.append((tender, status))
+        return imported
 
     @classmethod
-    def _import_notice(cls, notice):
+    def _import_notice(cls, notice, tender):
+        "Store `notice` in `tender`, or in a new tender when None."
         pool = Pool()
         Lot = pool.get('sosolo.community.tender.lot')
         values = notice_values(notice)
-        tenders = cls.search([('reference', '=', notice.reference)], limit=1)
-        if not tenders:
+        if tender is None:
             tender, = cls.create([dict(values, reference=notice.reference,
                         lots=[('create', [dict(lot_values(lot), lot=lot.id)
                                     for lot in notice.lots])])])
             return tender, 'created'
-        tender, = tenders
         # OCDS releases are partial (the standard merges them by date):
         # what a later release leaves out is kept.
         merge = notice.format == 'ocds'
@@ -207,14 +210,24 @@ class Tender(ModelSQL, ModelView):
     @classmethod
     def open_tenders(cls, member, now):
         """The tenders open at `now` (UTC), each with the lots that match
-        `member`'s interests: [(tender, lots)], those with matching lots
-        first, then by their nearest deadline."""
+        `member`'s interests (see listed)."""
         Interest = Pool().get('sosolo.community.interest')
-        tenders = cls.search([
+        interests = Interest.rules_of(member) if member else []
+        return cls.listed(cls.search_open(now), interests, now)
+
+    @classmethod
+    def search_open(cls, now):
+        "The tenders with a lot that can be handed in at `now` (UTC)."
+        return cls.search([
                 ('kind', '!=', 'can'),
                 ('lots.deadline', '>=', now),
                 ])
-        interests = Interest.rules_of(member) if member else []
+
+    @staticmethod
+    def listed(tenders, interests, now):
+        """The open `tenders`, each with its open lots that match
+        `interests` (match.Interest): [(tender, lots)], those with
+        matching lots first, then by their nearest deadline."""
         listed = []
         for tender in tenders:
             listed.append((tender, [lot for lot in tender.lots

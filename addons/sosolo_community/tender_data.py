@@ -11,9 +11,20 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-#: The notice kinds: planning (prior information), competition
-#: (contract notice) and result (contract award notice).
-KINDS = ['pin', 'cn', 'can']
+#: eForms procedure types (BT-105, codelist procurement-procedure-type),
+#: which OCDS for eForms keeps in procurementMethodDetails.
+PROCEDURES = [
+    ('open', "Open"),
+    ('restricted', "Restricted"),
+    ('neg-w-call', "Negotiated with prior publication of a call"),
+    ('neg-wo-call', "Negotiated without prior call for competition"),
+    ('comp-dial', "Competitive dialogue"),
+    ('innovation', "Innovation partnership"),
+    ('comp-tend', "Competitive tendering"),
+    ('oth-single', "Other single stage procedure"),
+    ('oth-mult', "Other multiple stage procedure"),
+    ]
+PROCEDURE_CODES = frozenset(code for code, _ in PROCEDURES)
 
 _CPV = re.compile(r'\s*(\d{8})(?:[-.]\d*)?\s*$')
 
@@ -77,6 +88,11 @@ def cpv_code(value):
     give their first 8 digits, as eForms writes them), or None."""
     match = _CPV.match(str(value or ''))
     return match.group(1) if match else None
+
+
+def cpv_codes(values):
+    "The CPV codes of `values` (see cpv_code), each once, in their order."
+    return list(dict.fromkeys(c for c in map(cpv_code, values) if c))
 
 
 def read_notices(name, data):

@@ -1,13 +1,10 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The tenders' entry in the member portal."""
-import os
-
+"""The tenders' entry in the member portal (its template, in this
+module's templates, is found through portal.Portal)."""
 from trytond.i18n import gettext
 from trytond.modules.sosolo_portal.portal import NavItem, StartItem
 from trytond.pool import PoolMeta
-
-TEMPLATES = os.path.join(os.path.dirname(__file__), 'templates')
 
 
 class TenderPortal(metaclass=PoolMeta):
@@ -27,10 +24,3 @@ class TenderPortal(metaclass=PoolMeta):
                 gettext('sosolo_community.msg_portal_tenders'),
                 gettext('sosolo_community.msg_portal_tenders_text')),
             ]
-
-    @classmethod
-    def template_directories(cls):
-        directories = super().template_directories()
-        if TEMPLATES not in directories:
-            directories = [TEMPLATES] + directories
-        return directories

@@ -307,6 +307,7 @@ class TenderImportTestCase(unittest.TestCase):
         nursing, = Cpv.search([('code', '=', '79624000')])
         Interest.create([{'member': member.id, 'cpv': nursing.id,
                     'level': 'class'}])
+        interests = Interest.rules_of(member)
         self.assertEqual(
-            [lot.lot for lot in Interest.matching_lots(member, tender.lots)],
+            [lot.lot for lot in tender.lots if lot.matches(interests)],
             ['LOT-0001', 'LOT-0004'])
