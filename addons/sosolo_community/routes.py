@@ -85,6 +85,11 @@ def member_page(func):
 
 # Directory
 
+def municipality_labels(pool):
+    "The (code, name) of each municipality, 'other' in Swedish too."
+    return pool.get('sosolo.member').selection_labels('municipality')
+
+
 def shown_contacts(profile_ids):
     """The contacts the directory shows of `profile_ids`: the published
     ones, one's own included. The record rules hide another member's
@@ -113,7 +118,7 @@ def directory(request, pool, user, member):
         profiles=[p for p in profiles if p.listing in LISTED],
         contacts=contacts, searched=searched,
         form={'q': text, 'kompetens': skill, 'kommun': municipality or ''},
-        municipalities=[m for m in MUNICIPALITIES if m[0]])
+        municipalities=municipality_labels(pool))
 
 
 #: The contacts the profile form shows, each with its published box.
@@ -139,9 +144,9 @@ def my_profile(request, pool, user, member):
     "The member's own profile: whether and how others find them."
     Profile = pool.get('sosolo.community.profile')
     Contact = pool.get('sosolo.community.profile.contact')
-    values = {'municipalities': [c for c, _ in PLACES],
+    values = {'municipalities': PLACES,
         'listings': LISTINGS,
-        'choices': [m for m in MUNICIPALITIES if m[0]]}
+        'choices': municipality_labels(pool)}
     if request.method == 'GET':
         profiles = Profile.search([('member', '=', member.id)], limit=1)
         form = {'name': member.party.name, 'listing': 'unlisted',
