@@ -252,9 +252,13 @@ def cancel(request, pool, user, member, booking_id):
 @member_page
 def deals(request, pool, user, member):
     Deal = pool.get('sosolo.community.deal')
+    Participation = pool.get('sosolo.community.deal.participation')
     records = Deal.search([])
-    joined = {d.id for d in records
-        if (p := d.participation_of(member)) and p.state == 'joined'}
+    joined = {p.deal.id for p in Participation.search([
+                ('deal', 'in', [d.id for d in records]),
+                ('member', '=', member.id),
+                ('state', '=', 'joined'),
+                ])}
     message = DEAL_NOTICES.get(request.args.get('meddelande'))
     return render(request, 'deals.html', user=user, deals=records,
         joined=joined, message=gettext(message) if message else None)
