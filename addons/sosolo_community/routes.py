@@ -34,7 +34,7 @@ from trytond.transaction import Transaction
 from trytond.wsgi import app
 
 from .booking import BookingOverlapError, format_local, utc
-from .profile import LISTED, LISTINGS, PLACES
+from .profile import LISTINGS, PLACES
 
 SV = {'language': 'sv'}
 NOTICES = {
@@ -115,8 +115,7 @@ def directory(request, pool, user, member):
             shown_contacts([p.id for p in profiles])):
         contacts.setdefault(contact.profile.id, []).append(contact)
     return render(request, 'directory.html', user=user,
-        profiles=[p for p in profiles if p.listing in LISTED],
-        contacts=contacts, searched=searched,
+        profiles=profiles, contacts=contacts, searched=searched,
         form={'q': text, 'kompetens': skill, 'kommun': municipality or ''},
         municipalities=municipality_labels(pool))
 
@@ -145,7 +144,6 @@ def my_profile(request, pool, user, member):
     Profile = pool.get('sosolo.community.profile')
     Contact = pool.get('sosolo.community.profile.contact')
     values = {'municipalities': PLACES,
-        'listings': LISTINGS,
         'choices': municipality_labels(pool)}
     if request.method == 'GET':
         profiles = Profile.search([('member', '=', member.id)], limit=1)
