@@ -10,7 +10,6 @@ after the demo's reference day, in Stockholm time.
 """
 import datetime as dt
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from proteus import Model
 
@@ -57,9 +56,8 @@ def profiles(config, members):
 
 def local(day, hour):
     "Naive UTC of `hour` o'clock in Stockholm on `day`."
-    moment = dt.datetime.combine(day, dt.time(hour),
-        tzinfo=ZoneInfo('Europe/Stockholm'))
-    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    from trytond.modules.sosolo_community.booking import utc
+    return utc(dt.datetime.combine(day, dt.time(hour)))
 
 
 def resources(config, company, members, today):

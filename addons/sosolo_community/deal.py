@@ -11,7 +11,6 @@ import csv
 import datetime as dt
 import io
 
-from trytond.i18n import gettext
 from trytond.model import DeactivableMixin, ModelSQL, ModelView, Unique, fields
 from trytond.pool import Pool
 from trytond.transaction import Transaction, without_check_access
@@ -99,8 +98,9 @@ class Deal(DeactivableMixin, ModelSQL, ModelView):
     @property
     def shared_labels(self):
         "What joining shares, in the user's language."
-        return [gettext(f'sosolo_community.msg_deal_column_{key}')
-            for key in self.shared_keys]
+        labels = dict(
+            self.fields_get(['shared_data'])['shared_data']['selection'])
+        return [labels[key] for key in self.shared_keys]
 
     @property
     def shared_keys(self):

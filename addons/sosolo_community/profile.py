@@ -103,7 +103,6 @@ class Profile(ModelSQL, ModelView):
                     ])
         return cls.search(domain)
 
-
     @classmethod
     def keep(cls, member, values, contacts):
         """Create or update the own profile of `member` from `values`;

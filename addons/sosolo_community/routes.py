@@ -34,7 +34,7 @@ from trytond.transaction import Transaction
 from trytond.wsgi import app
 
 from .booking import BookingOverlapError, format_local, utc
-from .profile import LISTED, LISTINGS, PLACES
+from .profile import LISTINGS, PLACES
 
 SV = {'language': 'sv'}
 NOTICES = {
@@ -85,6 +85,11 @@ def member_page(func):
 
 # Directory
 
+def municipality_labels(pool):
+    "The (code, name) of each municipality, 'other' in Swedish too."
+    return pool.get('sosolo.member').selection_labels('municipality')
+
+
 def shown_contacts(profile_ids):
     """The contacts the directory shows of `profile_ids`: the published
     ones, one's own included. The record rules hide another member's
@@ -110,10 +115,9 @@ def directory(request, pool, user, member):
             shown_contacts([p.id for p in profiles])):
         contacts.setdefault(contact.profile.id, []).append(contact)
     return render(request, 'directory.html', user=user,
-        profiles=[p for p in profiles if p.listing in LISTED],
-        contacts=contacts, searched=searched,
+        profiles=profiles, contacts=contacts, searched=searched,
         form={'q': text, 'kompetens': skill, 'kommun': municipality or ''},
-        municipalities=[m for m in MUNICIPALITIES if m[0]])
+        municipalities=municipality_labels(pool))
 
 
 #: The contacts the profile form shows, each with its published box.
@@ -139,9 +143,8 @@ def my_profile(request, pool, user, member):
     "The member's own profile: whether and how others find them."
     Profile = pool.get('sosolo.community.profile')
     Contact = pool.get('sosolo.community.profile.contact')
-    values = {'municipalities': [c for c, _ in PLACES],
-        'listings': LISTINGS,
-        'choices': [m for m in MUNICIPALITIES if m[0]]}
+    values = {'municipalities': PLACES,
+        'choices': municipality_labels(pool)}
     if request.method == 'GET':
         profiles = Profile.search([('member', '=', member.id)], limit=1)
         form = {'name': member.party.name, 'listing': 'unlisted',
@@ -247,9 +250,13 @@ def cancel(request, pool, user, member, booking_id):
 @member_page
 def deals(request, pool, user, member):
     Deal = pool.get('sosolo.community.deal')
+    Participation = pool.get('sosolo.community.deal.participation')
     records = Deal.search([])
-    joined = {d.id for d in records
-        if (p := d.participation_of(member)) and p.state == 'joined'}
+    joined = {p.deal.id for p in Participation.search([
+                ('deal', 'in', [d.id for d in records]),
+                ('member', '=', member.id),
+                ('state', '=', 'joined'),
+                ])}
     message = DEAL_NOTICES.get(request.args.get('meddelande'))
     return render(request, 'deals.html', user=user, deals=records,
         joined=joined, message=gettext(message) if message else None)

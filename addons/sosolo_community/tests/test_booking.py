@@ -183,20 +183,17 @@ class BookingRaceTestCase(unittest.TestCase):
         company_id, anna_id, bertil_id, trailer_id = committed(setup)
         database = self.race_database()
 
-        def book(member_id):
-            def work():
-                pool = Pool()
-                Booking = pool.get('sosolo.community.booking')
-                Member = pool.get('sosolo.member')
-                Resource = pool.get('sosolo.community.resource')
-                Booking.book(Member(member_id), Resource(trailer_id),
-                    at(8), at(10))
-            return work
         members = iter([anna_id, bertil_id])
 
-        def one():
-            book(next(members))()
-        outcomes = race(one, context={'company': company_id},
+        def book():
+            member_id = next(members)
+            pool = Pool()
+            Booking = pool.get('sosolo.community.booking')
+            Member = pool.get('sosolo.member')
+            Resource = pool.get('sosolo.community.resource')
+            Booking.book(Member(member_id), Resource(trailer_id),
+                at(8), at(10))
+        outcomes = race(book, context={'company': company_id},
             refused=(SQLConstraintError, BookingOverlapError),
             database=database)
         self.assertEqual(outcomes, ['done', 'refused'])

@@ -253,6 +253,10 @@ class CommunityRouteTestCase(PortalRouteTestCase):
         path = self.url('katalog/min-profil')
         page = david.get(path).get_data(as_text=True)
         self.assertIn('value="David Öhman"', page)
+        self.assertIn('id="served-2482" name="served" type="checkbox" '
+            'value="2482"', page)
+        self.assertIn('<label for="served-2482">Skellefteå</label>', page)
+        self.assertIn('<option value="other">Annan kommun</option>', page)
         response = david.post(path, data={
                 'csrf_token': csrf(david, path), 'name': "Öhman El AB",
                 'listing': 'cooperative', 'skills': "Elinstallation",
