@@ -8,15 +8,13 @@ profiles and unpublished contacts of other members, those of
 booking.xml bind bookings to the session's party.
 """
 import datetime as dt
-from functools import wraps
 
 from trytond.i18n import gettext
 from trytond.model.exceptions import SQLConstraintError
+from trytond.modules.sosolo_membership import portal as membership
 from trytond.modules.sosolo_membership.member import MUNICIPALITIES
-from trytond.modules.sosolo_membership.portal import member_of
 from trytond.modules.sosolo_portal.form import Field, Form
 from trytond.modules.sosolo_portal.portal import (
-    member_session,
     own,
     portal_url,
     render,
@@ -24,19 +22,13 @@ from trytond.modules.sosolo_portal.portal import (
 )
 from trytond.modules.sosolo_sweden import parsers
 from trytond.modules.sosolo_sweden.exceptions import InputError
-from trytond.protocols.wrappers import (
-    HTTPStatus,
-    abort,
-    with_pool,
-    with_transaction,
-)
+from trytond.protocols.wrappers import HTTPStatus, abort
 from trytond.transaction import Transaction
 from trytond.wsgi import app
 
 from .booking import BookingOverlapError, format_local, utc
 from .profile import LISTINGS, PLACES
 
-SV = {'language': 'sv'}
 NOTICES = {
     'bokad': 'sosolo_community.msg_portal_booked',
     'avbokad': 'sosolo_community.msg_portal_booking_cancelled',
@@ -65,22 +57,9 @@ BOOKING = Form(
     )
 
 
-def community_member(func):
-    """Resolve the session's membership, or answer 404; the route is
-    called as ``func(request, pool, user, member, ...)``."""
-    @wraps(func)
-    def wrapper(request, pool, user, *args, **kwargs):
-        member = member_of(user)
-        if not member or member.state not in {'approved', 'active'}:
-            abort(HTTPStatus.NOT_FOUND)
-        with Transaction().set_context(company=member.company.id):
-            return func(request, pool, user, member, *args, **kwargs)
-    return wrapper
-
-
-def member_page(func):
-    return with_pool(with_transaction(context=SV)(
-            member_session(community_member(func))))
+#: The community pages: for approved and active members.
+member_page = membership.member_page(
+    lambda member: member.state in {'approved', 'active'})
 
 
 # Directory
@@ -241,7 +220,6 @@ def cancel(request, pool, user, member, booking_id):
         abort(HTTPStatus.NOT_FOUND)
     Booking.cancel([booking])
     return see_other(portal_url('resurser?meddelande=avbokad'))
-
 
 
 # Collective deals

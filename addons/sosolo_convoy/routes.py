@@ -11,13 +11,11 @@ the session member's records and answers 404 for anything else. A route
 parses the form, calls one model method and renders.
 """
 from decimal import Decimal
-from functools import wraps
 
 from trytond.exceptions import UserError
 from trytond.i18n import gettext
-from trytond.modules.sosolo_membership.portal import member_of
+from trytond.modules.sosolo_membership import portal as membership
 from trytond.modules.sosolo_portal.portal import (
-    member_session,
     own,
     pdf_response,
     portal_url,
@@ -30,8 +28,6 @@ from trytond.protocols.wrappers import (
     Response,
     abort,
     set_max_request_size,
-    with_pool,
-    with_transaction,
 )
 from trytond.transaction import Transaction
 from trytond.wsgi import app
@@ -49,7 +45,6 @@ from .forms import (
     line_form,
 )
 
-SV = {'language': 'sv'}
 #: The first bytes of the receipt files we take, and their media types.
 RECEIPT_TYPES = [(b'%PDF-', 'application/pdf', 'pdf'),
     (b'\xff\xd8\xff', 'image/jpeg', 'jpg'),
@@ -70,31 +65,10 @@ def _notice(request):
         return gettext(NOTICES[key])
 
 
-def convoy_member(func):
-    """Resolve the session's membership, or answer 404.
-
-    Goes under ``member_session``; the route is called as
-    ``func(request, pool, user, member, ...)`` in the context of the
-    member's company, as the back office would be.
-    """
-    @wraps(func)
-    def wrapper(request, pool, user, *args, **kwargs):
-        member = member_of(user)
-        if not member or member.state not in {
-                'approved', 'active', 'resigned'}:
-            abort(HTTPStatus.NOT_FOUND)
-        Member = pool.get('sosolo.member')
-        with Transaction().set_context(company=member.company.id):
-            # Read again: records keep the context they were read in.
-            member = Member(member.id)
-            return func(request, pool, user, member, *args, **kwargs)
-    return wrapper
-
-
-def member_page(func):
-    "A page of the member's own records, behind the portal session."
-    return with_pool(with_transaction(context=SV)(
-            member_session(convoy_member(func))))
+#: A page of the member's own records, behind the portal session: for
+#: members approved, active, or resigned and not yet left.
+member_page = membership.member_page(
+    lambda member: member.state in {'approved', 'active', 'resigned'})
 
 
 def _own(Model, record_id, member):

@@ -10,28 +10,21 @@ answers 409 for a second vote or a closed ballot and 403 for someone not
 on the roll; a form without JavaScript posts them.
 """
 from trytond.i18n import gettext
-from trytond.modules.sosolo_membership.portal import member_of
+from trytond.modules.sosolo_membership import portal as membership
 from trytond.modules.sosolo_portal.form import Field, Form
 from trytond.modules.sosolo_portal.portal import (
-    member_session,
     own,
     portal_url,
     render,
     see_other,
 )
 from trytond.modules.sosolo_sweden import parsers
-from trytond.protocols.wrappers import (
-    HTTPStatus,
-    abort,
-    with_pool,
-    with_transaction,
-)
+from trytond.protocols.wrappers import HTTPStatus, abort
 from trytond.transaction import Transaction
 from trytond.wsgi import app
 
 from .exceptions import MeetingError, VoteRefused
 
-SV = {'language': 'sv'}
 NOTICES = {
     'fullmakt': 'sosolo_meeting.msg_portal_proxy_given',
     'aterkallad': 'sosolo_meeting.msg_portal_proxy_revoked',
@@ -43,23 +36,9 @@ MOTION = Form(
     Field('text', parsers.text(multiline=True), required=MOTION_MISSING))
 
 
-def meeting_member(func):
-    """Resolve the session's membership in its company, or answer 404;
-    the route is called as ``func(request, pool, user, member, ...)``."""
-    def wrapper(request, pool, user, *args, **kwargs):
-        member = member_of(user)
-        if not member or not member.entry_date:
-            abort(HTTPStatus.NOT_FOUND)
-        with Transaction().set_context(company=member.company.id):
-            member = pool.get('sosolo.member')(member.id)
-            return func(request, pool, user, member, *args, **kwargs)
-    wrapper.__name__ = func.__name__
-    return wrapper
-
-
-def member_page(func):
-    return with_pool(with_transaction(context=SV)(
-            member_session(meeting_member(func))))
+#: The meeting pages: for anyone who has entered the cooperative (a
+#: member who has resigned votes until the exit date).
+member_page = membership.member_page(lambda member: bool(member.entry_date))
 
 
 def _notice(request):

@@ -1,10 +1,22 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
+from functools import wraps
 
 from trytond.i18n import gettext
-from trytond.modules.sosolo_portal.portal import NavItem, StartItem
+from trytond.modules.sosolo_portal.portal import (
+    NavItem,
+    StartItem,
+    member_session,
+)
 from trytond.pool import Pool, PoolMeta
+from trytond.protocols.wrappers import (
+    HTTPStatus,
+    abort,
+    with_pool,
+    with_transaction,
+)
+from trytond.transaction import Transaction
 
 TEMPLATES = os.path.join(os.path.dirname(__file__), 'templates')
 
@@ -65,3 +77,31 @@ def member_of(user):
     members = Member.search([('party', '=', user.party.id)],
         order=[('application_date', 'DESC'), ('id', 'DESC')], limit=1)
     return members[0] if members else None
+
+
+def member_route(admits):
+    """A decorator of portal routes that go under ``member_session``:
+    the session's membership, if `admits(member)`, else 404. The route
+    is called as ``func(request, pool, user, member, ...)`` in the
+    context of the member's company, as the back office would be."""
+    def decorator(func):
+        @wraps(func)
+        def wrapper(request, pool, user, *args, **kwargs):
+            member = member_of(user)
+            if not member or not admits(member):
+                abort(HTTPStatus.NOT_FOUND)
+            with Transaction().set_context(company=member.company.id):
+                # Read again: records keep the context they were read in.
+                member = pool.get('sosolo.member')(member.id)
+                return func(request, pool, user, member, *args, **kwargs)
+        return wrapper
+    return decorator
+
+
+def member_page(admits):
+    """A page of the member's own records behind the portal session, in
+    Swedish, for the memberships that `admits(member)` (member_route)."""
+    def decorator(func):
+        return with_pool(with_transaction(context={'language': 'sv'})(
+                member_session(member_route(admits)(func))))
+    return decorator
