@@ -193,3 +193,4 @@ class EidSigningTestCase(unittest.TestCase):
         with self.assertRaises(eid.EidError) as context:
             eid.provider()
         self.assertEqual(context.exception.code, 'not_configured')
+        self.assertFalse(eid.offered())
