@@ -264,6 +264,9 @@ class OfferRouteTestCase(PortalRouteTestCase):
             self.assertEqual(response.status_code, 404)
             self.assertIn("Offerten finns inte",
                 response.get_data(as_text=True))
+            # The customer has no login to be led to.
+            self.assertNotIn("Till inloggningen",
+                response.get_data(as_text=True))
         client = self.logged_in('bertil@example.se')
         documents = client.get(self.url('dokument')).get_data(as_text=True)
         self.assertIn("Offert: utgången", documents)
