@@ -164,6 +164,23 @@ class EidSigningTestCase(unittest.TestCase):
             ('failed', 'cancelled'))
 
     @with_transaction()
+    def test_short_personal_number(self):
+        "a member's number written with ten digits is asked with twelve"
+        pool = Pool()
+        Order = pool.get('sosolo.template.document.eid_order')
+        document, member = self.issued()
+        member.identity_number = '811228-9874'
+        member.save()
+        order = Order.start(document, 'anna@example.se', IP,
+            member_party=member.party)
+        _, body = self.standin.calls[-1]
+        self.assertEqual(body['requirement'],
+            {'personalNumber': '198112289874'})
+        while order.collect().status == 'pending':
+            pass
+        self.assertEqual(order.state, 'complete')
+
+    @with_transaction()
     def test_only_the_member_signs(self):
         "another party cannot start an order for Anna's document"
         pool = Pool()
