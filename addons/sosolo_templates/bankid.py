@@ -88,12 +88,17 @@ class BankID(eid.Provider):
         self.context.load_cert_chain(certificate, key)
 
     @classmethod
+    def configured(cls):
+        return bool(config.get('bankid', 'url')
+            and config.get('bankid', 'certificate'))
+
+    @classmethod
     def from_config(cls):
-        url = config.get('bankid', 'url')
-        certificate = config.get('bankid', 'certificate')
-        if not url or not certificate:
+        if not cls.configured():
             raise eid.EidError('not_configured', 'bankid')
-        return cls(url, certificate, key=config.get('bankid', 'key'),
+        return cls(config.get('bankid', 'url'),
+            config.get('bankid', 'certificate'),
+            key=config.get('bankid', 'key'),
             ca=config.get('bankid', 'ca'),
             timeout=config.getint('bankid', 'timeout', default=10))
 

@@ -76,8 +76,15 @@ class Provider:
     title = None
 
     @classmethod
+    def configured(cls):
+        """Whether trytond.conf configures the provider: read from the
+        configuration only, without connecting or loading certificates."""
+        raise NotImplementedError
+
+    @classmethod
     def from_config(cls):
-        "The provider as trytond.conf configures it."
+        """The provider as trytond.conf configures it;
+        EidError('not_configured') unless configured()."""
         raise NotImplementedError
 
     def auth(self, end_user_ip, text=None, personal_number=None):
@@ -119,12 +126,11 @@ def provider():
 
 
 def offered():
-    "Whether an e-ID provider is configured, so that signing is offered."
-    try:
-        provider()
-    except EidError:
-        return False
-    return True
+    """Whether an e-ID provider is configured, so that signing is offered.
+    Asked on each documents page: the configuration only, not the
+    provider's TLS context that provider() builds."""
+    name = config.get('eid', 'provider', default='bankid')
+    return name in PROVIDERS and PROVIDERS[name].configured()
 
 
 def mask(personal_number):

@@ -8,6 +8,7 @@ import datetime as dt
 
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
+from trytond.modules.sosolo_sweden.identity import parse_personal
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval
 
@@ -25,8 +26,11 @@ def _now():
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
-def _digits(number):
-    return ''.join(c for c in number or '' if c.isdigit()) or None
+def _personal_number(number):
+    """The member's personal number as e-ID knows it (12 digits,
+    YYYYMMDDNNNN), whichever way it was written, or None."""
+    parsed = parse_personal(number)
+    return parsed.code if parsed else None
 
 
 class Signature(metaclass=PoolMeta):
@@ -108,7 +112,8 @@ class EidOrder(ModelSQL, ModelView):
                 raise DocumentError(gettext(
                         'sosolo_templates.msg_document_not_member',
                         document=document.rec_name))
-            personal_number = _digits(document.member.identity_number)
+            personal_number = _personal_number(
+                document.member.identity_number)
         text = gettext('sosolo_templates.msg_eid_sign_text', 'sv',
             document=document.rec_name, sha256=document.pdf_sha256)
         provider = eid.provider()
@@ -154,7 +159,8 @@ class EidOrder(ModelSQL, ModelView):
         self.hint = result.hint
         if result.status == eid.COMPLETE:
             identity = result.identity
-            expected = (_digits(self.document.member.identity_number)
+            expected = (_personal_number(
+                self.document.member.identity_number)
                 if self.member_party else None)
             if expected and identity.personal_number != expected:
                 result = eid.Result(ref=self.ref, status=eid.FAILED,

@@ -116,8 +116,10 @@ def _closed(request, status):
 
 def _notice(request, code, name):
     title = gettext(f'sosolo_templates.msg_offer_{name}_title')
-    return render(request, 'offer_notice.html', status=code, title=title,
-        text=gettext(f'sosolo_templates.msg_offer_{name}'))
+    # The portal's notice, without its link to the login: the customer
+    # has none.
+    return render(request, 'notice.html', status=code, title=title,
+        text=gettext(f'sosolo_templates.msg_offer_{name}'), login=False)
 
 
 def _open_offer(request, pool, token):

@@ -10,8 +10,6 @@ The routes run as the restricted portal user (member_session); own()
 finds only the member's documents and orders (document.xml,
 eid_signing.xml).
 """
-import segno
-
 from trytond.i18n import gettext
 from trytond.modules.sosolo_portal.portal import (
     member_session,
@@ -52,6 +50,9 @@ def hint_text(code):
 
 def qr_svg(data):
     "The QR code of `data` as an SVG data URI (the CSP allows data: images)."
+    # Imported here: segno takes some 35 ms to import, and only this
+    # page needs it, not every server start.
+    import segno
     return segno.make(data, error='l').svg_data_uri(scale=5, border=4)
 
 

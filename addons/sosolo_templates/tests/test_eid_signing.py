@@ -1,16 +1,13 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import base64
-import datetime as dt
-import tempfile
 import unittest
-from pathlib import Path
 
 from trytond.config import config
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_portal.tests.tools import set_config
 from trytond.modules.sosolo_sweden.tests.books import setup_books
-from trytond.modules.sosolo_templates import eid, seal
+from trytond.modules.sosolo_templates import eid
 from trytond.modules.sosolo_templates.exceptions import DocumentError
 from trytond.pool import Pool
 from trytond.tests.test_tryton import (
@@ -21,6 +18,7 @@ from trytond.tests.test_tryton import (
 
 from .bankid_standin import BankIDStandIn
 from .test_module import demo_like, pdf_text, setup_convoy
+from .test_seal import seal_folder
 
 IP = '192.0.2.7'
 AGENT = 'Mozilla/5.0 (Android)'
@@ -37,20 +35,13 @@ class EidSigningTestCase(unittest.TestCase):
         setup_books(setup_convoy)
         cls.standin = BankIDStandIn()
         cls.addClassCleanup(cls.standin.stop)
-        cls.folder = tempfile.TemporaryDirectory()
-        cls.addClassCleanup(cls.folder.cleanup)
-        key, certificate = seal.self_signed("Kooperativet Åsele ek. för.",
-            dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))
-        Path(cls.folder.name, 'key.pem').write_bytes(key)
-        Path(cls.folder.name, 'certificate.pem').write_bytes(certificate)
+        seal_folder(cls)
 
     def setUp(self):
         for option, value in [('url', self.standin.url),
                 ('certificate', self.standin.certificate),
                 ('ca', self.standin.ca)]:
             set_config(self, 'bankid', option, value)
-        set_config(self, 'sosolo_templates', 'seal_directory',
-            self.folder.name)
         self.standin.person = ('198112289874', "Anna Lind")
         self.standin.scenarios.clear()
         self.standin.orders.clear()
@@ -173,6 +164,23 @@ class EidSigningTestCase(unittest.TestCase):
             ('failed', 'cancelled'))
 
     @with_transaction()
+    def test_short_personal_number(self):
+        "a member's number written with ten digits is asked with twelve"
+        pool = Pool()
+        Order = pool.get('sosolo.template.document.eid_order')
+        document, member = self.issued()
+        member.identity_number = '811228-9874'
+        member.save()
+        order = Order.start(document, 'anna@example.se', IP,
+            member_party=member.party)
+        _, body = self.standin.calls[-1]
+        self.assertEqual(body['requirement'],
+            {'personalNumber': '198112289874'})
+        while order.collect().status == 'pending':
+            pass
+        self.assertEqual(order.state, 'complete')
+
+    @with_transaction()
     def test_only_the_member_signs(self):
         "another party cannot start an order for Anna's document"
         pool = Pool()
@@ -193,3 +201,4 @@ class EidSigningTestCase(unittest.TestCase):
         with self.assertRaises(eid.EidError) as context:
             eid.provider()
         self.assertEqual(context.exception.code, 'not_configured')
+        self.assertFalse(eid.offered())

@@ -8,11 +8,8 @@ import datetime as dt
 import hashlib
 import io
 import re
-import tempfile
-from pathlib import Path
 from unittest.mock import patch
 
-from trytond.config import config
 from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_convoy.tests.test_end_to_end import configure
 from trytond.modules.sosolo_convoy.tests.test_module import customer, values
@@ -20,16 +17,13 @@ from trytond.modules.sosolo_membership.tests.test_routes import (
     PASSWORD,
     active_member,
 )
-from trytond.modules.sosolo_portal.tests.tools import (
-    PortalRouteTestCase,
-    csrf,
-    unset_config,
-)
+from trytond.modules.sosolo_portal.tests.tools import PortalRouteTestCase, csrf
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_sweden.tests.transactions import committed
-from trytond.modules.sosolo_templates import seal
 from trytond.modules.sosolo_templates.verify_routes import MAX_SIZE
 from trytond.pool import Pool
+
+from .test_seal import seal_folder
 
 #: Where configure_email_links points the portal's e-mail links.
 PUBLIC = 'http://127.0.0.1:8000/sosolo/portal/'
@@ -39,27 +33,6 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 SHA = re.compile(r'name="pdf_sha256" value="([0-9a-f]{64})"')
 FREE = {'pristyp': "Fast pris", 'kundtyp': "Företag",
     'betalningsvillkor': '30'}
-
-
-def seal_folder(cls):
-    """A self-signed seal of the cooperative in a folder of its own, set
-    as [sosolo_templates] seal_directory for the class."""
-    folder = tempfile.TemporaryDirectory()
-    cls.addClassCleanup(folder.cleanup)
-    key, certificate = seal.self_signed("Kooperativet Åsele ek. för.",
-        dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))
-    Path(folder.name, 'key.pem').write_bytes(key)
-    Path(folder.name, 'certificate.pem').write_bytes(certificate)
-    previous = config.get('sosolo_templates', 'seal_directory')
-    if not config.has_section('sosolo_templates'):
-        config.add_section('sosolo_templates')
-    config.set('sosolo_templates', 'seal_directory', folder.name)
-    if previous is None:
-        cls.addClassCleanup(
-            unset_config, 'sosolo_templates', 'seal_directory')
-    else:
-        cls.addClassCleanup(
-            config.set, 'sosolo_templates', 'seal_directory', previous)
 
 
 def publish_offer_template():
@@ -263,6 +236,9 @@ class OfferRouteTestCase(PortalRouteTestCase):
             response = client.get(self.url(f'offert/{wrong}'))
             self.assertEqual(response.status_code, 404)
             self.assertIn("Offerten finns inte",
+                response.get_data(as_text=True))
+            # The customer has no login to be led to.
+            self.assertNotIn("Till inloggningen",
                 response.get_data(as_text=True))
         client = self.logged_in('bertil@example.se')
         documents = client.get(self.url('dokument')).get_data(as_text=True)

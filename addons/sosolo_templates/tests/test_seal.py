@@ -13,7 +13,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from trytond.config import config
 from trytond.modules.company.tests import set_company
-from trytond.modules.sosolo_portal.tests.tools import set_config
+from trytond.modules.sosolo_portal.tests.tools import set_config, unset_config
 from trytond.modules.sosolo_sweden.tests.books import books, setup_books
 from trytond.modules.sosolo_templates import seal
 from trytond.modules.sosolo_templates.exceptions import DocumentError
@@ -30,6 +30,29 @@ from .tsa_standin import TimestampAuthority
 CONSENT = "Jag har läst avtalet och godkänner det."
 
 
+def seal_folder(cls):
+    """A self-signed seal of the cooperative in a folder of its own, set
+    as [sosolo_templates] seal_directory for the class; its certificate
+    (PEM)."""
+    folder = tempfile.TemporaryDirectory()
+    cls.addClassCleanup(folder.cleanup)
+    key, certificate = seal.self_signed("Kooperativet Åsele ek. för.",
+        dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))
+    Path(folder.name, 'key.pem').write_bytes(key)
+    Path(folder.name, 'certificate.pem').write_bytes(certificate)
+    previous = config.get('sosolo_templates', 'seal_directory')
+    if not config.has_section('sosolo_templates'):
+        config.add_section('sosolo_templates')
+    config.set('sosolo_templates', 'seal_directory', folder.name)
+    if previous is None:
+        cls.addClassCleanup(
+            unset_config, 'sosolo_templates', 'seal_directory')
+    else:
+        cls.addClassCleanup(
+            config.set, 'sosolo_templates', 'seal_directory', previous)
+    return certificate
+
+
 class SealTestCase(unittest.TestCase):
     "The signing trail, the seal and its check"
 
@@ -42,22 +65,7 @@ class SealTestCase(unittest.TestCase):
         # to drop one that pooled connections still use.
         cls.addClassCleanup(drop_db)
         setup_books(setup_convoy)
-        cls.folder = tempfile.TemporaryDirectory()
-        key, cls.certificate = seal.self_signed(
-            "Kooperativet Åsele ek. för.",
-            dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))
-        Path(cls.folder.name, 'key.pem').write_bytes(key)
-        Path(cls.folder.name, 'certificate.pem').write_bytes(cls.certificate)
-        cls.previous = config.get('sosolo_templates', 'seal_directory')
-        if not config.has_section('sosolo_templates'):
-            config.add_section('sosolo_templates')
-        config.set('sosolo_templates', 'seal_directory', cls.folder.name)
-
-    @classmethod
-    def tearDownClass(cls):
-        config.set('sosolo_templates', 'seal_directory', cls.previous)
-        cls.folder.cleanup()
-        super().tearDownClass()
+        cls.certificate = seal_folder(cls)
 
     def issued(self):
         pool = Pool()
