@@ -94,10 +94,11 @@ class Interest(ModelSQL, ModelView):
             msg = EmailMessage()
             msg['From'] = config.get('email', 'from')
             msg['To'] = email
-            msg['Subject'] = gettext(
-                'sosolo_community.msg_digest_subject', count=len(entries))
+            # In Swedish whatever the language of the cron's user.
+            msg['Subject'] = gettext('sosolo_community.msg_digest_subject',
+                'sv', count=len(entries))
             msg.set_content(gettext('sosolo_community.msg_digest_body',
-                    member=member.party.rec_name,
+                    'sv', member=member.party.rec_name,
                     tenders=digest.digest_text(entries)))
             send_message_transactional(msg)
             sent.append(member)

@@ -300,10 +300,11 @@ class Assignment(Workflow, ModelSQL, ModelView):
         msg = EmailMessage()
         msg['From'] = config.get('email', 'from')
         msg['To'] = to
+        # In Swedish whatever the language of the staff who approved it.
         msg['Subject'] = gettext('sosolo_convoy.msg_invoice_email_subject',
-            number=self.invoice.number, company=self.company.rec_name)
+            'sv', number=self.invoice.number, company=self.company.rec_name)
         msg.set_content(gettext('sosolo_convoy.msg_invoice_email_body',
-                number=self.invoice.number,
+                'sv', number=self.invoice.number,
                 member=self.member.party.rec_name,
                 total=self.invoice.total_amount,
                 due=self.invoice.lines_to_pay[0].maturity_date
