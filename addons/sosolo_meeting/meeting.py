@@ -24,6 +24,7 @@ from .exceptions import MeetingError, MeetingWarning
 KINDS = [
     ('ordinary', "Ordinary"),
     ('extra', "Extra"),
+    ('poll', "Advisory Poll"),
     ]
 FORMS = [
     ('physical', "In Person"),
@@ -64,6 +65,11 @@ class Meeting(Workflow, ModelSQL, ModelView):
     Lag (2018:672) om ekonomiska föreningar 6 kap.: called within the
     notice window of 17 § (ordinary) or 18 § (extra), the ordinary one
     within six months of the fiscal year end; see rules.py.
+
+    Between meetings the board may ask the members' advice in an
+    advisory poll (kind 'poll', issue #14 item 7) with the same roll and
+    ballots: it decides nothing, so no notice window, officers or signed
+    minutes apply to it, and the members vote in the portal.
     """
     __name__ = 'sosolo.meeting'
 
@@ -230,6 +236,7 @@ class Meeting(Workflow, ModelSQL, ModelView):
         published: the one whose deadlines come first."""
         meetings = cls.search([
                 ('company', '=', company.id),
+                ('kind', '!=', 'poll'),
                 ('state', '!=', 'published'),
                 ], order=[('meeting_date', 'ASC'), ('id', 'ASC')], limit=1)
         return meetings[0] if meetings else None
@@ -255,6 +262,8 @@ class Meeting(Workflow, ModelSQL, ModelView):
         """Refuse calling the meeting with a notice on `notice_date`
         outside the law's windows (6 kap. 17, 18 §§; the ordinary meeting
         within six months of the year end) or the statutes."""
+        if self.kind == 'poll':
+            return
         config = self.configuration
         if self.form != 'physical' and not config.meeting_digital:
             raise MeetingError(gettext(
@@ -321,17 +330,19 @@ class Meeting(Workflow, ModelSQL, ModelView):
         """Make the notice PDF of each meeting and e-mail it, with the
         link to the meeting's page, to every member of the register on
         the notice date who has an e-mail address, in Swedish whoever
-        calls the meeting."""
+        calls the meeting. An advisory poll's e-mail asks the members to
+        vote in the portal, without a notice."""
         pool = Pool()
         Notice = pool.get('sosolo.meeting.notice', type='report')
         Roll = pool.get('sosolo.meeting.roll')
         for meeting in meetings:
             link = meeting.portal_url
-            _, pdf, _, _ = Notice.execute([meeting.id], {})
-            meeting.notice_pdf = pdf
-            meeting.notice_pdf_name = gettext(
-                'sosolo_meeting.msg_notice_filename', 'sv',
-                date=meeting.meeting_date)
+            email = 'poll' if meeting.kind == 'poll' else 'notice'
+            if meeting.kind != 'poll':
+                _, meeting.notice_pdf, _, _ = Notice.execute([meeting.id], {})
+                meeting.notice_pdf_name = gettext(
+                    'sosolo_meeting.msg_notice_filename', 'sv',
+                    date=meeting.meeting_date)
             members = Roll.entitled_members(meeting.notice_date,
                 meeting.company.id, voting=False)
             for member in members:
@@ -341,15 +352,17 @@ class Meeting(Workflow, ModelSQL, ModelView):
                 msg['From'] = config.get('email', 'from')
                 msg['To'] = member.party.email
                 msg['Subject'] = gettext(
-                    'sosolo_meeting.msg_notice_email_subject', 'sv',
+                    f'sosolo_meeting.msg_{email}_email_subject', 'sv',
                     meeting=meeting.name, date=meeting.meeting_date)
                 msg.set_content(gettext(
-                        'sosolo_meeting.msg_notice_email_body', 'sv',
+                        f'sosolo_meeting.msg_{email}_email_body', 'sv',
                         member=member.party.name, meeting=meeting.name,
                         date=meeting.meeting_date,
                         company=meeting.company.rec_name, link=link))
-                msg.add_attachment(pdf, maintype='application',
-                    subtype='pdf', filename=meeting.notice_pdf_name)
+                if meeting.notice_pdf:
+                    msg.add_attachment(meeting.notice_pdf,
+                        maintype='application', subtype='pdf',
+                        filename=meeting.notice_pdf_name)
                 send_message_transactional(msg)
         cls.save(meetings)
 
@@ -377,6 +390,8 @@ class Meeting(Workflow, ModelSQL, ModelView):
         uploaded. sosolo_templates' sealing is for documents of its
         templates and e-ID; the meeting does not depend on it."""
         for meeting in meetings:
+            if meeting.kind == 'poll':
+                continue
             if not (meeting.chair and meeting.minute_taker
                     and meeting.adjusters):
                 raise MeetingError(gettext(

@@ -193,6 +193,48 @@ class SosoloMeetingTestCase(SwedishTranslationTestMixin, ModuleTestCase):
             self.assertIn(words, text)
 
     @with_transaction()
+    def test_advisory_poll(self):
+        "A poll between meetings: no notice window, the same ballots"
+        pool = Pool()
+        Meeting = pool.get('sosolo.meeting')
+        Ballot = pool.get('sosolo.meeting.ballot')
+        Party = pool.get('party.party')
+        Lang = pool.get('ir.lang')
+        Lang.load_translations(Lang.search([('code', '=', 'sv')]))
+        company = create_company()
+        with set_company(company):
+            members = create_members(company)
+            Party.write([members["Anna"].party], {'contact_mechanisms': [
+                        ('create', [{'type': 'email',
+                                    'value': 'anna@example.se'}])]})
+            # Three days ahead: far inside any meeting's notice window.
+            poll = create_meeting(company, kind='poll',
+                name="Nya lokaler?", place=None, fiscal_year_end=None,
+                meeting_date=D(2026, 12, 4))
+            with patch(SEND) as send:
+                Meeting.call([poll])
+            message, = [c.args[0] for c in send.call_args_list]
+            self.assertEqual(message['Subject'],
+                "Rådgivande omröstning: Nya lokaler? den 2026-12-04")
+            self.assertIn(f'{BASE_URL}/portal/stamma/{poll.id}',
+                message.get_content())
+            self.assertIsNone(poll.notice_pdf)
+            Meeting.open([poll])
+            ballot, = Ballot.create([{
+                        'meeting': poll.id, 'title': "Flytta till Umeå"}])
+            Ballot.open([ballot])
+            entries = {e.member.party.name: e for e in poll.roll}
+            Ballot.vote(ballot, entries["Anna"], 'yes')
+            Ballot.close([ballot])
+            self.assertEqual(ballot.yes_votes, 1)
+            Meeting.close([poll])
+            # Nothing to sign: it decided nothing.
+            Meeting.approve([poll])
+            Meeting.publish([poll])
+            self.assertEqual(poll.state, 'published')
+            self.assertIsNone(Meeting.next_unpublished(company))
+
+    @with_transaction()
     def test_minutes(self):
         "The minutes PDF: decisions, counts, roll; approved once signed"
         pool = Pool()
