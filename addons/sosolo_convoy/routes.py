@@ -56,6 +56,7 @@ NOTICES = {
     'uttag': 'sosolo_convoy.msg_portal_payout_requested',
     'uttag_avbrutet': 'sosolo_convoy.msg_portal_payout_cancelled',
     'utlagg': 'sosolo_convoy.msg_portal_expense_sent',
+    'forskott': 'sosolo_convoy.msg_portal_advance_requested',
     }
 
 
