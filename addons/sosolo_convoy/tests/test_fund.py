@@ -339,8 +339,9 @@ class FundConcurrencyTestCase(unittest.TestCase):
             Invoice = pool.get('account.invoice')
             Member = pool.get('sosolo.member')
             with taken:
-                invoice_id = mine.setdefault(threading.get_ident(),
-                    invoice_ids[len(mine)])
+                if threading.get_ident() not in mine:
+                    mine[threading.get_ident()] = invoice_ids[len(mine)]
+                invoice_id = mine[threading.get_ident()]
             Advance.request(Member(anna_id), Invoice(invoice_id), D(2000))
         outcomes = race(request, context={'company': company_id},
             refused=AdvanceError)

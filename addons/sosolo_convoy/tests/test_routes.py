@@ -103,6 +103,11 @@ class ConvoyRouteTestCase(PortalRouteTestCase):
                 for name, email in [("Anna Lind", 'anna@example.se'),
                         ("Bertil Nilsson", 'bertil@example.se')]:
                     active_member(company, name, email)
+                # The modules' sv.po load only once sv exists, as `sosolo
+                # init` does it (as sosolo_membership's route tests): the
+                # refusals beside the fields are in Swedish.
+                Lang = Pool().get('ir.lang')
+                Lang.load_translations(Lang.search([('code', '=', 'sv')]))
                 return annas_records()
         cls.anna = committed(members)
 
@@ -278,7 +283,7 @@ class ConvoyRouteTestCase(PortalRouteTestCase):
             data={'csrf_token': token, 'amount': '3760,01'})
         self.assertEqual(response.status_code, 400)
         self.assertRegex(response.get_data(as_text=True),
-            r'id="e-amount">Ett förskott på 3.760,01.kr är mer')
+            r'id="e-amount">Ett förskott på 3.760,01.SEK är mer')
         response = client.post(self.url(path),
             data={'csrf_token': token, 'amount': '1000'})
         self.assertEqual(response.status_code, 303)
