@@ -183,22 +183,31 @@ _connections = {}
 def in_transaction(name, config_file, func, readonly=False, commit=True):
     """Call `func()` in a trytond transaction on `name` as admin.
 
-    The context is admin's (company, language). The work is committed
-    unless `readonly` or not `commit` (dry runs, exports). Tryton's user
-    errors become a CommandError; a TransactionError (a lock taken with
-    ModelSQL.lock) restarts the transaction with the lock, as trytond's
-    own dispatcher does. The pool is loaded through proteus.
+    The context is admin's (company, language); see `run`. The pool is
+    loaded through proteus.
     """
-    from trytond.exceptions import UserError, UserWarning
-    from trytond.transaction import Transaction, TransactionError
     # proteus' set_trytond initialises the pool again on every call.
     if name not in _connections:
         _connections[name] = connect(name, config_file)
-    config = _connections[name]
+    return run(_connections[name], func, readonly=readonly, commit=commit)
+
+
+def run(config, func, readonly=False, commit=True):
+    """Call `func()` in a trytond transaction on the database of the
+    proteus `config`, as its user and in its context.
+
+    The work is committed unless `readonly` or not `commit` (dry runs,
+    exports). Tryton's user errors become a CommandError; a
+    TransactionError (a lock taken with ModelSQL.lock) restarts the
+    transaction with the lock, as trytond's own dispatcher does.
+    """
+    from trytond.exceptions import UserError, UserWarning
+    from trytond.transaction import Transaction, TransactionError
     extras = {}
     while True:
-        with Transaction().start(name, config.user, readonly=readonly,
-                context=config.context, **extras) as transaction:
+        with Transaction().start(config.database_name, config.user,
+                readonly=readonly, context=config.context,
+                **extras) as transaction:
             try:
                 result = func()
             except TransactionError as exception:

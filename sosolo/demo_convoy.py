@@ -4,8 +4,12 @@
 
 Anna has the standard plan, one assignment invoiced and paid by the
 customer (so her activity account has a balance), one draft and one
-receipt for an expense; the dates come from demo_dates.
+receipt for an expense; the dates come from demo_dates. The guarantee
+fund takes a tenth of the fee; Anna has an advance on a second invoice,
+paid out as salary in an extra pay run today, and the customer of an
+overdue invoice has had a reminder.
 """
+import datetime as dt
 from decimal import Decimal
 
 from proteus import Model
@@ -20,6 +24,15 @@ RECEIPT = (b'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n'
 #: (customer index, description, [(line, qty, price, VAT)])
 PAID = (1, "Inredning av kaféet",
     [("Snickeriarbete, timmar", Decimal(40), Decimal('625'), '25')])
+ADVANCE = (2, "Skyltar till fjällstugorna",
+    [("Snickeriarbete, timmar", Decimal(16), Decimal('625'), '25')])
+#: Anna's advance on the invoice of ADVANCE: 5,000 kr of her 9,400 kr.
+ADVANCE_AMOUNT = Decimal(5000)
+FUND_POLICY = (
+    "Garantifonden byggs upp av en tiondel av kooperativets avgift. Du "
+    "kan få förskott på upp till 80 % av din andel av en bokförd faktura, "
+    "högst 50 000 kr åt gången. Betalar kunden inte trots påminnelser "
+    "bär fonden förskottet så långt den räcker.")
 DRAFT = (0, "Ombyggnad av kontoret",
     [("Snickeriarbete, timmar", Decimal(60), Decimal('625'), '25'),
         ("Material", Decimal(1), Decimal('4800'), '25')])
@@ -41,6 +54,11 @@ def load(config, company, customers, members, progress, dates):
     configuration.default_plan = plan
     configuration.journal, = Journal.find([('type', '=', 'general')],
         limit=1)
+    configuration.fund_rate = Decimal(10)
+    configuration.advance_rate = Decimal(80)
+    configuration.advance_member_limit = Decimal(50000)
+    configuration.advance_total_limit = Decimal(200000)
+    configuration.fund_policy = FUND_POLICY
     configuration.save()
     anna, = Member.find([('party', '=', members[0].id)])
     anna.plan = plan
@@ -63,6 +81,48 @@ def load(config, company, customers, members, progress, dates):
         receipt=RECEIPT, receipt_name='kvitto.pdf')
     expense.save()
     expense.click('submit')
+    index, description, lines = ADVANCE
+    record = assignment(config, company, anna, customers, index,
+        description, dates.assignment_end, dates.assignment_end, lines)
+    record.click('submit')
+    record.click('approve')
+    record.reload()
+    advance_and_reminder(config, record.invoice, customers[0], dates.today)
+    # An extra pay run today pays the advance.
+    Run = Model.get('sosolo.payroll.run', config=config)
+    run = Run(payment_date=dates.today, description="Förskott")
+    run.save()
+    run.click('compute')
+    run.click('post')
+
+
+def advance_and_reminder(config, invoice, customer, today):
+    """Anna's advance on `invoice`, and a reminder to `customer` of its
+    overdue invoice. Model methods, not buttons: run in a transaction of
+    the demo's own, as the demo's user (database.run: the advance locks
+    the member and the advances)."""
+    from trytond.pool import Pool
+
+    from . import database
+
+    def work():
+        pool = Pool()
+        Advance = pool.get('sosolo.convoy.advance')
+        Dunning = pool.get('account.dunning')
+        Invoice = pool.get('account.invoice')
+        Party = pool.get('party.party')
+        Procedure = pool.get('account.dunning.procedure')
+        record = Invoice(invoice.id)
+        assignment, = record.convoy_invoiced_assignments
+        Advance.request(assignment.member, record, ADVANCE_AMOUNT)
+        procedure, = Procedure.create([{'name': "Påminnelser",
+                    'levels': [('create', [{'sequence': 1,
+                                    'overdue': dt.timedelta(days=8)}])]}])
+        Party.write([Party(customer.id)],
+            {'dunning_procedure': procedure.id})
+        Dunning.generate_dunnings(today)
+        Dunning.process(Dunning.search([('state', '=', 'draft')]))
+    database.run(config, work)
 
 
 def assignment(config, company, member, customers, index, description,

@@ -46,6 +46,9 @@ class DemoDates:
     #: Anna's draft assignment, the work of the last two weeks.
     draft_start: dt.date
     draft_end: dt.date
+    #: Anna is sick for three days before the pay run, which pays her
+    #: sick pay.
+    sick_start: dt.date
 
     @property
     def fee_year(self):
@@ -69,7 +72,7 @@ class DemoDates:
                 self.fee, self.fee_payment) + self.invoices
             + (self.employment_start, self.pay_run, self.assignment_start,
                 self.assignment_end, self.expense, self.draft_start,
-                self.draft_end))
+                self.draft_end, self.sick_start))
 
 
 def demo_dates(today):
@@ -99,4 +102,5 @@ def demo_dates(today):
         expense=day(7, 6),
         draft_start=today - dt.timedelta(days=14),
         draft_end=today,
+        sick_start=day(1, 9),
         )

@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Payroll demo data: two members employed, one month paid.
+"""Payroll demo data: two members employed, one month paid, with
+three sick days of Anna's in it.
 
 The personal identity numbers are made up; they only pass the Luhn check.
 The pay run is dated by demo_dates, some eight months before the demo is
@@ -9,6 +10,7 @@ sosolo_payroll's tests); for any other year it needs (DemoDates.tax_years)
 it loads the same rows with the year column rewritten. Those stand-in
 tables are demo data only, not Skatteverket's tables of that year.
 """
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -82,7 +84,22 @@ def load(config, company, members, progress, dates):
         employee.save()
         payslip = run.payslips.new(employee=employee)
         payslip.lines.new(kind='salary', amount=salary)
+        if index == 0:
+            sick_leave(config, employee, dates.sick_start, salary)
     run.save()
     run.click('compute')
     run.click('post')
     return run
+
+
+def sick_leave(config, employee, first_date, salary):
+    """Three sick days of `employee` from `first_date`, confirmed: the pay
+    run pays their sick pay. The pay lost is three fifths of an average
+    week of the monthly `salary` (twelve months in 52 weeks)."""
+    SickLeave = Model.get('sosolo.payroll.sick_leave', config=config)
+    week_pay = (salary * 12 / 52).quantize(Decimal('0.01'))
+    record = SickLeave(employee=employee, first_date=first_date,
+        recovery_date=first_date + dt.timedelta(days=3), week_pay=week_pay,
+        lost_pay=(week_pay * 3 / 5).quantize(Decimal('0.01')))
+    record.save()
+    record.click('confirm')

@@ -59,6 +59,10 @@ class DemoDatesTestCase(unittest.TestCase):
                 self.assertLess(d.fee, d.fee_payment)
                 self.assertEqual(d.fee_year, d.fee.year)
                 self.assertLess(d.employment_start, d.pay_run)
+                # Three sick days, back at work before the pay run.
+                self.assertLess(d.employment_start, d.sick_start)
+                self.assertLess(d.sick_start + dt.timedelta(days=3),
+                    d.pay_run)
                 self.assertLessEqual(d.assignment_start, d.expense)
                 self.assertLess(d.assignment_start, d.assignment_end)
                 self.assertLess(d.draft_start, d.draft_end)

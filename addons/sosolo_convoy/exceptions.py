@@ -32,3 +32,7 @@ class ExpenseError(UserError):
 
 class ReferenceRateError(ValidationError):
     pass
+
+
+class AdvanceError(UserError):
+    pass

@@ -119,3 +119,6 @@ def calculator_form(plans):
         Field('column', parsers.choice([str(c) for c in range(1, 7)])),
         field('percent', parsers.decimal(0, 100), 'percent',
             required=False))
+
+#: An advance on a customer invoice (fund.py).
+ADVANCE = Form(Field('amount', POSITIVE_AMOUNT, required=True))

@@ -59,6 +59,7 @@ NOTICES = {
     'utlagg': 'sosolo_convoy.msg_portal_expense_sent',
     'epost': 'sosolo_convoy.msg_portal_tracker_email_saved',
     'intyg': 'sosolo_convoy.msg_portal_certificate_sent',
+    'forskott': 'sosolo_convoy.msg_portal_advance_requested',
     }
 
 

@@ -20,6 +20,7 @@ from trytond.modules.sosolo_sweden.tests.transactions import committed
 from trytond.pool import Pool
 
 from .test_end_to_end import configure
+from .test_fund import configure_fund
 from .test_module import (
     ORGNR,
     credit,
@@ -102,6 +103,11 @@ class ConvoyRouteTestCase(PortalRouteTestCase):
                 for name, email in [("Anna Lind", 'anna@example.se'),
                         ("Bertil Nilsson", 'bertil@example.se')]:
                     active_member(company, name, email)
+                # The modules' sv.po load only once sv exists, as `sosolo
+                # init` does it (as sosolo_membership's route tests): the
+                # refusals beside the fields are in Swedish.
+                Lang = Pool().get('ir.lang')
+                Lang.load_translations(Lang.search([('code', '=', 'sv')]))
                 return annas_records()
         cls.anna = committed(members)
 
@@ -221,6 +227,8 @@ class ConvoyRouteTestCase(PortalRouteTestCase):
             ('GET', f'utlagg/{anna["expense"]}/kvitto'),
             ('GET', f'lonebesked/{anna["payslip"]}.pdf'),
             ('POST', f'konto/uttag/{anna["payout"]}/avbryt'),
+            ('GET', f'kundfakturor/{anna["invoice"]}/forskott'),
+            ('POST', f'kundfakturor/{anna["invoice"]}/forskott'),
             ]
 
     def assert_404(self, client):
@@ -251,6 +259,38 @@ class ConvoyRouteTestCase(PortalRouteTestCase):
         self.assertIn(f"Nästa steg: fakturan förfaller (väntas {due})", text)
         self.assertIn(f"kunden betalar, och pengarna kommer in på ditt konto "
             f"(väntas {due})", text)
+
+    def test_advance(self):
+        """Anna asks for an advance on her invoice and reads the fund's
+        policy; more than the share set is refused beside the field
+        (#16)"""
+        def setup():
+            configure_fund()
+            Invoice = Pool().get('account.invoice')
+            return Invoice(self.anna['invoice']).number
+        number = self.staff(setup)
+        client = self.logged_in('anna@example.se')
+        path = f'kundfakturor/{self.anna["invoice"]}/forskott'
+        self.assertIn(self.url(path), client.get(
+                self.url('kundfakturor')).get_data(as_text=True))
+        page = client.get(self.url(path)).get_data(as_text=True)
+        self.assertIn(f"Förskott på faktura {number}", page)
+        self.assertIn("Fonden bär förskott som kunden aldrig betalar.", page)
+        # 80 % of the 4,700 kr share of 5,000 kr at the 6 % fee.
+        self.assertRegex(page, r'id="available">3\xa0760,00\xa0kr')
+        token = csrf(client, self.url(path))
+        response = client.post(self.url(path),
+            data={'csrf_token': token, 'amount': '3760,01'})
+        self.assertEqual(response.status_code, 400)
+        self.assertRegex(response.get_data(as_text=True),
+            r'id="e-amount">Ett förskott på 3.760,01.SEK är mer')
+        response = client.post(self.url(path),
+            data={'csrf_token': token, 'amount': '1000'})
+        self.assertEqual(response.status_code, 303)
+        page = client.get(response.headers['Location']).get_data(
+            as_text=True)
+        self.assertIn("Ditt förskott är begärt.", page)
+        self.assertRegex(page, r'1\xa0000,00\xa0kr</td>\s*<td>Öppet')
 
     def test_bertil_gets_404_without_route_check(self):
         """With the routes' own check of the member removed, the record
