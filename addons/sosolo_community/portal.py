@@ -13,6 +13,7 @@ PAGES = [
     (80, 'katalog', 'portal_directory'),
     (82, 'resurser', 'portal_resources'),
     (84, 'erbjudanden', 'portal_deals'),
+    (86, 'konsortier', 'portal_consortia'),
     ]
 
 
