@@ -15,6 +15,7 @@ from trytond.modules.sosolo_portal.portal import (
     see_other,
 )
 from trytond.modules.sosolo_sweden import parsers
+from trytond.modules.sosolo_sweden.amount import format_number
 from trytond.protocols.wrappers import HTTPStatus, abort
 from trytond.wsgi import app
 
@@ -42,7 +43,7 @@ def consortia(request, pool, user, member):
     message = NOTICES.get(request.args.get('meddelande'))
     return render(request, 'consortia.html', user=user, member=member,
         consortia=records, led=led, profiles=profiles,
-        local_time=local_time,
+        local_time=local_time, number=format_number,
         message=gettext(message) if message else None)
 
 

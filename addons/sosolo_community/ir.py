@@ -18,3 +18,6 @@ class Cron(metaclass=PoolMeta):
         cls.method.selection.append(
             ('sosolo.community.consortium|send_reminders',
                 "Send Consortium Deadline Reminders"))
+        cls.method.selection.append(
+            ('sosolo.community.booking|charge_ended',
+                "Charge Ended Bookings to Members"))
