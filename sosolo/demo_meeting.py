@@ -13,7 +13,7 @@ would be empty), is closed with published minutes that carry its roll.
 """
 import datetime as dt
 
-from proteus import Model
+from proteus import Model, Report
 
 NOTICE = dt.timedelta(weeks=5)
 
@@ -53,7 +53,14 @@ def load(config, company, progress, dates):
     past.minutes = ("Stämman öppnades och valde justerare. "
         "Röstlängden bifogas.")
     past.save()
-    for button in ['close', 'approve', 'publish']:
+    Meeting.click([past], 'close')
+    # The demo's stand-in for the minutes signed on paper and scanned:
+    # the printed minutes themselves.
+    _, past.signed_minutes, _, _ = Report('sosolo.meeting.minutes',
+        config=config).execute([past], {})
+    past.signed_minutes_name = 'protokoll.pdf'
+    past.save()
+    for button in ['approve', 'publish']:
         Meeting.click([past], button)
 
     year_end = dates.fiscal_year_end(0)

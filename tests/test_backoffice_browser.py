@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The back office in headless Chromium: sao served by trytond, with the
 demo database that `make run` builds."""
+import struct
+import tempfile
 import unittest
+from pathlib import Path
 
 from playwright.sync_api import expect, sync_playwright
 
@@ -43,16 +46,19 @@ class BackOfficeBrowserTest(unittest.TestCase):
         password_field.fill(password)
         password_field.press('Enter')
 
+    def open_menu(self, page, text, path):
+        "Open the menu entry at `path` found by searching `text`."
+        search = page.locator('#global-search-entry, .global-search input'
+            ).first
+        search.fill(text)
+        page.get_by_text(path).click(timeout=30000)
+
     def test_admin_opens_chart_of_accounts(self):
         "admin logs in and opens the BAS chart of accounts"
         page = self.browser.new_page()
         self.login(page)
-        search = page.locator('#global-search-entry, .global-search input'
-            ).first
         # The menu reads Swedish (#17).
-        search.fill('Kontoplan')
-        page.get_by_text('Ekonomi / Rapporter / Kontoplan').click(
-            timeout=30000)
+        self.open_menu(page, 'Kontoplan', 'Ekonomi / Rapporter / Kontoplan')
         root = page.get_by_text('Kontoplan BAS (Sverige)')
         expect(root).to_be_visible(timeout=30000)
         # No first-login configuration wizard stands in the way: the
@@ -62,6 +68,56 @@ class BackOfficeBrowserTest(unittest.TestCase):
             '.expander').first.click()
         expect(page.get_by_text('Tillgångar').first).to_be_visible(
             timeout=30000)
+        page.close()
+
+    def test_customer_invoice_form_in_swedish(self):
+        """a customer invoice opens with Swedish labels and sao's own
+        buttons in Swedish, as its screenshot shows (#17)"""
+        page = self.browser.new_page(viewport={'width': 1280, 'height': 900})
+        self.login(page)
+        self.open_menu(page, 'Kundfakturor',
+            'Ekonomi / Fakturor / Kundfakturor')
+        tab = page.locator('#tabcontent > .tab-pane.active')
+        # sao's toolbar: the button titles come from sao's own sv.json.
+        for button, title in [('new_', "Ny"), ('save', "Spara"),
+                ('reload', "Läs om/ångra"), ('attach', "Bilaga"),
+                ('print', "Skriv ut rapport"),
+                ('relate', "Öppna relaterade poster")]:
+            with self.subTest(button=button):
+                expect(tab.locator(f'button#{button}')).to_have_attribute(
+                    'title', title, timeout=30000)
+        expect(page.locator('#tablist .active')).to_contain_text(
+            "Kundfakturor")
+        # A new customer invoice, in its form.
+        tab.locator('button#new_').click()
+        form = tab.locator('.form').first
+        expect(form).to_be_visible(timeout=30000)
+        labels = ["Typ", "Nummer", "Part", "Fakturaadress", "Beskrivning",
+            "Referens", "Fakturadatum", "Betalningsvillkor", "Valuta"]
+        for label in labels:
+            with self.subTest(label=label):
+                expect(form.locator('label', has_text=label).first
+                    ).to_be_in_viewport(timeout=30000)
+        # The type is a Swedish selection, the invoice tab a Swedish page.
+        kind = form.get_by_role('combobox', name="Typ:")
+        expect(kind).to_be_in_viewport()
+        self.assertEqual(
+            kind.evaluate('e => e.options[e.selectedIndex].text'), "Kund")
+        expect(form.locator('.nav-tabs a', has_text="Faktura").first
+            ).to_be_visible()
+        with tempfile.TemporaryDirectory() as folder:
+            shot = Path(folder) / 'kundfaktura.png'
+            page.screenshot(path=shot)
+            data = shot.read_bytes()
+        # A PNG of the whole viewport, with more than a blank page in it.
+        self.assertEqual(data[:8], b'\x89PNG\r\n\x1a\n')
+        self.assertEqual(struct.unpack('>II', data[16:24]), (1280, 900))
+        self.assertGreater(len(data), 40000)
+        # Nothing English on what the screenshot shows of the form.
+        text = form.inner_text()
+        for english in ["Invoice Date", "Payment Term", "Currency",
+                "Customer", "Party"]:
+            self.assertNotIn(english, text)
         page.close()
 
     def test_wrong_password_is_refused(self):

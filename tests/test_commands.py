@@ -417,6 +417,9 @@ class ReadmeCommandsTest(unittest.TestCase):
                 result.stdout)
             # The words of sosolo_membership's messages, in Swedish.
             self.assertRegex(result.stdout, r'\nInlandet \(Region 10\): \d+\n')
+            # And sosolo_community's table of the use of the community.
+            self.assertRegex(result.stdout, r'\nGemenskapens användning:\n'
+                r'  Profiler i medlemskatalogen: \d+\n')
             if args.pdf:
                 # The report for the funders: the same figures, as a PDF.
                 from pypdf import PdfReader
@@ -426,7 +429,8 @@ class ReadmeCommandsTest(unittest.TestCase):
                 self.assertRegex(text,
                     rf'Aktiva medlemsföretag\s*{active}\b')
                 for title in ["Inlandet och kusten", "Nya medlemmar per "
-                        "månad", "Medlemmar som krävs för ekonomisk balans"]:
+                        "månad", "Medlemmar som krävs för ekonomisk balans",
+                        "Gemenskapens användning"]:
                     self.assertIn(title, text)
             self.assertRegex(result.stdout,
                 r'Medlemmar som krävs för ekonomisk balans: (\d+|–)')
@@ -440,6 +444,28 @@ class ReadmeCommandsTest(unittest.TestCase):
         self.assertEqual(members['inland'] + members['coast'], active)
         # The demo invoices its members' customers: volume in the year.
         self.assertGreater(Decimal(figures['money']['invoiced']), 0)
+        self.check_kpi_community(figures['community'])
+
+    def check_kpi_community(self, community):
+        """The use of the community in kpi's JSON: what the demo listed and
+        joined; its bookings, next week, count from when they begin."""
+        listed, = self.query("SELECT COUNT(*) FROM sosolo_community_profile "
+            "WHERE listing IN ('cooperative', 'public')")[0]
+        joined, = self.query("SELECT COUNT(*) FROM "
+            "sosolo_community_deal_participation WHERE state = 'joined'")[0]
+        booked, = self.query("SELECT COUNT(*) FROM sosolo_community_booking "
+            "WHERE state != 'cancelled'")[0]
+        self.assertTrue(listed and joined and booked)
+        self.assertEqual(list(community), ['profiles_listed', 'consortia',
+                'bookings', 'deals_joined'])
+        self.assertEqual((community['profiles_listed'], community['bookings'],
+                community['deals_joined']), (listed, 0, joined))
+        later = self.today + dt.timedelta(days=14)
+        line = f'.venv/bin/sosolo kpi --date {later} --json'
+        result = self.sh(line)
+        self.assertOk(result, line)
+        self.assertEqual(json.loads(result.stdout)['community']['bookings'],
+            booked)
 
     def run_salary_calc(self, line, args):
         result = self.sh(line)

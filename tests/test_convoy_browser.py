@@ -106,6 +106,38 @@ class ConvoyBrowserTest(PortalBrowserCase):
                 self.assert_no_horizontal_scroll(page, path)
                 self.assertEqual(self.axe_violations(page), [])
 
+    def test_anna_tracker_and_certificate(self):
+        """Anna follows her paid assignment's money in the tracker and
+        opens her arbetsgivarintyg at 360 px; Bertil gets 404 on both of
+        hers (#16)"""
+        page = self.page(width=360)
+        self.login(page, 'anna@example.se')
+        page.goto(self.url('uppdrag'))
+        page.get_by_role('link', name='Inredning av kaféet').click()
+        steps = page.locator('ol.steps')
+        expect(steps).to_contain_text('Klart: uppdraget godkänt')
+        expect(steps).to_contain_text('Klart: kunden betalar')
+        tracker = page.url
+        self.assert_no_horizontal_scroll(page, 'uppdrag/N')
+        self.assertEqual(self.axe_violations(page), [])
+        page.get_by_role('link', name='Arbetsgivarintyg').first.click()
+        main = page.locator('main')
+        expect(main).to_contain_text('Inredning av kaféet')
+        expect(main).to_contain_text(f'{DATES.pay_run:%Y-%m}')
+        self.assert_no_horizontal_scroll(page, 'arbetsgivarintyg')
+        self.assertEqual(self.axe_violations(page), [])
+        pdf = page.get_by_role('link', name='Hämta arbetsgivarintyget')
+        certificate = pdf.get_attribute('href')
+        self.assertRegex(certificate, r'/arbetsgivarintyg/\d+\.pdf$')
+        response = page.request.get(self.server.url + certificate)
+        self.assertEqual(response.status, 200)
+        self.assertEqual(response.headers['content-type'], 'application/pdf')
+        bertil = self.page()
+        self.login(bertil, 'bertil@example.se')
+        for link in [self.server.url + certificate, tracker]:
+            with self.subTest(link=link):
+                self.assertEqual(bertil.request.get(link).status, 404)
+
     def anna_record_links(self):
         "Every link to one of Anna's records on her pages."
         page = self.page()

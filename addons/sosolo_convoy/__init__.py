@@ -1,4 +1,4 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-from . import calculator_routes, routes  # noqa: F401
+from . import calculator_routes, certificate_routes, routes  # noqa: F401

@@ -15,6 +15,7 @@ PAGES = [
     (60, 'konto', 'portal_account'),
     (65, 'utlagg', 'portal_expenses'),
     (70, 'lonebesked', 'portal_payslips'),
+    (75, 'arbetsgivarintyg', 'portal_certificate'),
     ]
 
 

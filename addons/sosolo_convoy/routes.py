@@ -44,6 +44,7 @@ from .forms import (
     assignment_form,
     line_form,
 )
+from .tracker_mail import step_text
 
 #: The first bytes of the receipt files we take, and their media types.
 RECEIPT_TYPES = [(b'%PDF-', 'application/pdf', 'pdf'),
@@ -56,6 +57,8 @@ NOTICES = {
     'uttag': 'sosolo_convoy.msg_portal_payout_requested',
     'uttag_avbrutet': 'sosolo_convoy.msg_portal_payout_cancelled',
     'utlagg': 'sosolo_convoy.msg_portal_expense_sent',
+    'epost': 'sosolo_convoy.msg_portal_tracker_email_saved',
+    'intyg': 'sosolo_convoy.msg_portal_certificate_sent',
     }
 
 
@@ -94,8 +97,17 @@ def assignments(request, pool, user, member):
     records = Assignment.search([('member', '=', member.id)],
         order=[('start_date', 'DESC'), ('id', 'DESC')])
     return render(request, 'assignments.html', user=user,
-        assignments=records,
+        assignments=records, member=member,
         message=_notice(request))
+
+
+@app.route('/<database_name>/portal/uppdrag/epost', methods=['POST'])
+@member_page
+def tracker_email(request, pool, user, member):
+    "Start or stop the e-mail at each step of the tracker: field wanted."
+    pool.get('sosolo.member').set_tracker_email(
+        member, request.form.get('wanted') == 'yes')
+    return see_other(portal_url('uppdrag?meddelande=epost'))
 
 
 @app.route('/<database_name>/portal/uppdrag/nytt', methods=['GET', 'POST'])
@@ -115,7 +127,8 @@ def assignment(request, pool, user, member, assignment_id):
             abort(HTTPStatus.CONFLICT)
         return render(request, 'assignment.html', user=user,
             assignment=record, number=_number, message=_notice(request),
-            steps=record.payout_steps(pool.get('ir.date').today()))
+            steps=record.payout_steps(pool.get('ir.date').today()),
+            step_text=step_text)
     return _assignment_form(request, pool, user, member, record)
 
 

@@ -1,5 +1,9 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
+from email.message import EmailMessage
+from urllib.parse import urljoin
+
+from trytond.config import config
 from trytond.i18n import gettext
 from trytond.model import (
     ModelSQL,
@@ -8,8 +12,10 @@ from trytond.model import (
     fields,
     sequence_ordered,
 )
+from trytond.modules.sosolo_portal.web_user import configured_url
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
+from trytond.sendmail import send_message_transactional
 from trytond.transaction import Transaction
 
 from . import rules
@@ -18,6 +24,7 @@ from .exceptions import MeetingError, MeetingWarning
 KINDS = [
     ('ordinary', "Ordinary"),
     ('extra', "Extra"),
+    ('poll', "Advisory Poll"),
     ]
 FORMS = [
     ('physical', "In Person"),
@@ -58,6 +65,11 @@ class Meeting(Workflow, ModelSQL, ModelView):
     Lag (2018:672) om ekonomiska föreningar 6 kap.: called within the
     notice window of 17 § (ordinary) or 18 § (extra), the ordinary one
     within six months of the fiscal year end; see rules.py.
+
+    Between meetings the board may ask the members' advice in an
+    advisory poll (kind 'poll', issue #14 item 7) with the same roll and
+    ballots: it decides nothing, so no notice window, officers or signed
+    minutes apply to it, and the members vote in the portal.
     """
     __name__ = 'sosolo.meeting'
 
@@ -98,6 +110,11 @@ class Meeting(Workflow, ModelSQL, ModelView):
                 ())],
         help="The last day for members' motions, per the statutes.")
     notice_date = fields.Date("Notice Date", readonly=True)
+    notice_pdf = fields.Binary("Notice", readonly=True,
+        filename='notice_pdf_name',
+        help="The notice as sent to the members when the meeting was "
+        "called.")
+    notice_pdf_name = fields.Char("Notice Name", readonly=True)
     chair = fields.Many2One('party.party', "Chair",
         states={'readonly': Eval('state').in_(['approved', 'published'])})
     minute_taker = fields.Many2One('party.party', "Minute-Taker",
@@ -123,6 +140,22 @@ class Meeting(Workflow, ModelSQL, ModelView):
         states={'readonly': Eval('state') != 'open'})
     minutes = fields.Text("Minutes",
         states={'readonly': Eval('state').in_(['approved', 'published'])})
+    signed_minutes = fields.Binary("Signed Minutes",
+        filename='signed_minutes_name',
+        states={
+            'readonly': Eval('state').in_(['approved', 'published']),
+            'invisible': ~Eval('state').in_(
+                ['closed', 'approved', 'published']),
+            },
+        help="The printed minutes as a PDF signed by the minute-taker and "
+        "checked (justerat) by the chair and the adjusters "
+        "(6 kap. 39 §), which the members find in the portal.")
+    signed_minutes_name = fields.Char("Signed Minutes Name",
+        states={'invisible': True})
+    minutes_deadline = fields.Function(fields.Date("Minutes Deadline",
+            help="The last day for the minutes to be available to the "
+            "members: three weeks after the meeting (6 kap. 40 §)."),
+        'on_change_with_minutes_deadline')
     state = fields.Selection(STATES, "State", readonly=True, required=True)
     state_string = state.translated('state')
 
@@ -178,6 +211,11 @@ class Meeting(Workflow, ModelSQL, ModelView):
     def default_form(cls):
         return 'physical'
 
+    @fields.depends('meeting_date')
+    def on_change_with_minutes_deadline(self, name=None):
+        if self.meeting_date:
+            return rules.minutes_deadline(self.meeting_date)
+
     @property
     def configuration(self):
         return Pool().get('sosolo.membership.configuration')(1)
@@ -185,6 +223,23 @@ class Meeting(Workflow, ModelSQL, ModelView):
     @property
     def agenda_kinds(self):
         return {i.kind for i in self.items}
+
+    @property
+    def notice_window(self):
+        "When the notice may go out (6 kap. 17, 18 §§)."
+        return rules.notice_window(self.meeting_date, self.kind,
+            self.agenda_kinds, bool(self.configuration.meeting_short_notice))
+
+    @classmethod
+    def next_unpublished(cls, company):
+        """The earliest meeting of `company` whose minutes are not yet
+        published: the one whose deadlines come first."""
+        meetings = cls.search([
+                ('company', '=', company.id),
+                ('kind', '!=', 'poll'),
+                ('state', '!=', 'published'),
+                ], order=[('meeting_date', 'ASC'), ('id', 'ASC')], limit=1)
+        return meetings[0] if meetings else None
 
     @classmethod
     def check_modification(cls, mode, meetings, values=None, external=False):
@@ -207,6 +262,8 @@ class Meeting(Workflow, ModelSQL, ModelView):
         """Refuse calling the meeting with a notice on `notice_date`
         outside the law's windows (6 kap. 17, 18 §§; the ordinary meeting
         within six months of the year end) or the statutes."""
+        if self.kind == 'poll':
+            return
         config = self.configuration
         if self.form != 'physical' and not config.meeting_digital:
             raise MeetingError(gettext(
@@ -259,6 +316,55 @@ class Meeting(Workflow, ModelSQL, ModelView):
             meeting.check_callable(date)
             meeting.notice_date = date
         cls.save(meetings)
+        cls.send_notice(meetings)
+
+    @property
+    def portal_url(self):
+        """The meeting's page in the portal, beside the configured
+        ``[web] reset_password_url`` (never the request's address)."""
+        return urljoin(configured_url('reset_password_url'),
+            f'stamma/{self.id}')
+
+    @classmethod
+    def send_notice(cls, meetings):
+        """Make the notice PDF of each meeting and e-mail it, with the
+        link to the meeting's page, to every member of the register on
+        the notice date who has an e-mail address, in Swedish whoever
+        calls the meeting. An advisory poll's e-mail asks the members to
+        vote in the portal, without a notice."""
+        pool = Pool()
+        Notice = pool.get('sosolo.meeting.notice', type='report')
+        Roll = pool.get('sosolo.meeting.roll')
+        for meeting in meetings:
+            link = meeting.portal_url
+            email = 'poll' if meeting.kind == 'poll' else 'notice'
+            if meeting.kind != 'poll':
+                _, meeting.notice_pdf, _, _ = Notice.execute([meeting.id], {})
+                meeting.notice_pdf_name = gettext(
+                    'sosolo_meeting.msg_notice_filename', 'sv',
+                    date=meeting.meeting_date)
+            members = Roll.entitled_members(meeting.notice_date,
+                meeting.company.id, voting=False)
+            for member in members:
+                if not member.party.email:
+                    continue
+                msg = EmailMessage()
+                msg['From'] = config.get('email', 'from')
+                msg['To'] = member.party.email
+                msg['Subject'] = gettext(
+                    f'sosolo_meeting.msg_{email}_email_subject', 'sv',
+                    meeting=meeting.name, date=meeting.meeting_date)
+                msg.set_content(gettext(
+                        f'sosolo_meeting.msg_{email}_email_body', 'sv',
+                        member=member.party.name, meeting=meeting.name,
+                        date=meeting.meeting_date,
+                        company=meeting.company.rec_name, link=link))
+                if meeting.notice_pdf:
+                    msg.add_attachment(meeting.notice_pdf,
+                        maintype='application', subtype='pdf',
+                        filename=meeting.notice_pdf_name)
+                send_message_transactional(msg)
+        cls.save(meetings)
 
     @classmethod
     @ModelView.button
@@ -279,12 +385,21 @@ class Meeting(Workflow, ModelSQL, ModelView):
     @ModelView.button
     @Workflow.transition('approved')
     def approve(cls, meetings):
-        "The chair, the minute-taker and the adjusters approve the minutes."
+        """The minute-taker has signed the minutes and the chair and the
+        adjusters have checked them (6 kap. 39 §): the signed PDF is
+        uploaded. sosolo_templates' sealing is for documents of its
+        templates and e-ID; the meeting does not depend on it."""
         for meeting in meetings:
+            if meeting.kind == 'poll':
+                continue
             if not (meeting.chair and meeting.minute_taker
                     and meeting.adjusters):
                 raise MeetingError(gettext(
                         'sosolo_meeting.msg_meeting_minutes_people',
+                        meeting=meeting.rec_name))
+            if not meeting.signed_minutes:
+                raise MeetingError(gettext(
+                        'sosolo_meeting.msg_meeting_minutes_unsigned',
                         meeting=meeting.rec_name))
 
     @classmethod

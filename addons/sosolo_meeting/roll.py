@@ -49,12 +49,13 @@ class RollEntry(ModelSQL, ModelView):
         return self.member.rec_name
 
     @classmethod
-    def entitled_members(cls, date, company=None):
+    def entitled_members(cls, date, company=None, voting=True):
         """The register's members entitled to vote on `date`.
 
         In the register (lag 2018:672 5 kap.; sosolo_membership) and
         active on `date` by the membership's rule (figures.is_active);
-        investing members only where the statutes give them a vote.
+        investing members only where the statutes give them a vote, or
+        all of them when not `voting` (those the notice goes to).
         """
         pool = Pool()
         Member = pool.get('sosolo.member')
@@ -65,7 +66,7 @@ class RollEntry(ModelSQL, ModelView):
             ('entry_date', '!=', None),
             ('entry_date', '<=', date),
             ]
-        if not Config(1).meeting_investing_vote:
+        if voting and not Config(1).meeting_investing_vote:
             domain.append(('kind', '!=', 'investing'))
         members = Member.search(domain, order=[('number', 'ASC')])
         return [m for m in members if figures.is_active(figures.MemberFacts(

@@ -14,6 +14,7 @@ from trytond.modules.sosolo_membership import portal as membership
 from trytond.modules.sosolo_portal.form import Field, Form
 from trytond.modules.sosolo_portal.portal import (
     own,
+    pdf_response,
     portal_url,
     render,
     see_other,
@@ -87,6 +88,30 @@ def _meeting_page(request, pool, user, meeting, status=200, **values):
 def meeting(request, pool, user, member, meeting_id):
     record = own(pool.get('sosolo.meeting'), meeting_id)
     return _meeting_page(request, pool, user, record)
+
+
+@app.route('/<database_name>/portal/stamma/<int:meeting_id>/kallelse.pdf',
+    methods=['GET'])
+@member_page
+def notice_pdf(request, pool, user, member, meeting_id):
+    "The notice PDF as the members were sent it when the meeting was called."
+    record = own(pool.get('sosolo.meeting'), meeting_id)
+    if not record.notice_pdf:
+        abort(HTTPStatus.NOT_FOUND)
+    return pdf_response(record.notice_pdf, record.notice_pdf_name)
+
+
+@app.route('/<database_name>/portal/stamma/<int:meeting_id>/protokoll.pdf',
+    methods=['GET'])
+@member_page
+def minutes_pdf(request, pool, user, member, meeting_id):
+    "The signed minutes, once published (6 kap. 40 §)."
+    record = own(pool.get('sosolo.meeting'), meeting_id)
+    if record.state != 'published' or not record.signed_minutes:
+        abort(HTTPStatus.NOT_FOUND)
+    return pdf_response(record.signed_minutes, gettext(
+            'sosolo_meeting.msg_minutes_filename',
+            date=record.meeting_date))
 
 
 @app.route('/<database_name>/portal/stamma/<int:meeting_id>/'

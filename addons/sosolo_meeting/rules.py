@@ -19,6 +19,11 @@ against the law's text as quoted by public sources (issue #14):
   duties for the members, a narrower right to the surplus).
 - 37 §: a member does not vote, in person or by proxy, on their own
   discharge (befrielse från skadeståndsansvar).
+- 39 §: the minutes record the decisions and how each vote came out,
+  with the voter roll in or attached to them; the minute-taker signs
+  them, and the chair and at least one adjuster check them (justerar).
+- 40 §: at the latest three weeks after the meeting the minutes are
+  kept available to the members.
 
 Also from 6 kap. (sense verified through Bolagsverket's guide, paragraph
 number not confirmed in a stored copy of the law): the ordinary meeting
@@ -67,6 +72,9 @@ DEMAND_CALL_DELAY = dt.timedelta(weeks=2)
 #: Months after the fiscal year end within which the ordinary meeting
 #: is held (6 kap.).
 ORDINARY_MONTHS = 6
+#: The minutes are available to the members at the latest this long
+#: after the meeting (6 kap. 40 §).
+MINUTES_DELAY = dt.timedelta(weeks=3)
 
 
 class Refusal(ValueError):
@@ -166,6 +174,12 @@ def call_deadline(demand_date):
     """The last day for the board to call the extra meeting demanded on
     `demand_date`: two weeks after the demand came in (6 kap.)."""
     return demand_date + DEMAND_CALL_DELAY
+
+
+def minutes_deadline(meeting_date):
+    """The last day the minutes of the meeting on `meeting_date` are to
+    be available to the members: three weeks after it (6 kap. 40 §)."""
+    return meeting_date + MINUTES_DELAY
 
 
 def check_proxy(issue_date, meeting_date):

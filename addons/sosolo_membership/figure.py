@@ -6,6 +6,10 @@ Two table_query models over the register: the members active at the
 date chosen in the context, by municipality, gender and first-time
 entrepreneur; and the new members per month. Their counts agree with
 kpi.py and figures.is_active.
+
+Figure.follow_up is every follow-up figure at a date, for `sosolo kpi`,
+the portal and the funders' report: other modules add theirs to it
+(sosolo_community the use of the community) and to follow_up_tables.
 """
 import datetime as dt
 
@@ -18,7 +22,7 @@ from trytond.model import ModelSQL, ModelView, fields
 from trytond.pool import Pool
 from trytond.transaction import Transaction
 
-from . import figures
+from . import figures, kpi
 from .member import FIRST_TIME, GENDERS, MUNICIPALITIES
 
 
@@ -53,6 +57,19 @@ class Figure(ModelSQL, ModelView):
     def __setup__(cls):
         super().__setup__()
         cls._order = [('municipality', 'ASC'), ('id', 'ASC')]
+
+    @classmethod
+    def follow_up(cls, date, company=None):
+        """Every follow-up figure at `date`, as a dict that is also the
+        JSON of `sosolo kpi`: kpi.kpi, extended by other modules."""
+        return kpi.kpi(date, company)
+
+    @classmethod
+    def follow_up_tables(cls, figures):
+        """[(key, title, [(label, count)])]: the tables that modules add
+        to the follow-up's member charts for their part of `figures`,
+        with their words in the context's language."""
+        return []
 
     @classmethod
     def table_query(cls):

@@ -94,13 +94,15 @@ class FollowUp(Report):
     def get_context(cls, records, header, data):
         pool = Pool()
         Member = pool.get('sosolo.member')
+        Figure = pool.get('sosolo.member.figure')
         context = super().get_context(records, header, data)
         date, company = _date(data), _company()
-        figures = kpi.kpi(date, company.id if company else None)
+        figures = Figure.follow_up(date, company.id if company else None)
         context['date'] = date
         context['company'] = company
         context['figures'] = figures
         context['sections'] = charts.charts(figures, kpi.labels(Member))
+        context['tables'] = Figure.follow_up_tables(figures)
         context['Markup'] = Markup
         return context
 

@@ -165,13 +165,14 @@ def certificate(request, pool, user):
 def figures(request, pool, user):
     "The cooperative's follow-up figures today, as charts and tables."
     Date = pool.get('ir.date')
+    Figure = pool.get('sosolo.member.figure')
     # Counts over the whole register and the books: no member's own data,
     # which the portal user's rules would hide.
     with without_check_access():
-        found = kpi.kpi(Date.today())
+        found = Figure.follow_up(Date.today())
     return render(request, 'figures.html', user=user, figures=found,
         sections=charts.charts(found, kpi.labels(pool.get('sosolo.member'))),
-        Markup=Markup)
+        tables=Figure.follow_up_tables(found), Markup=Markup)
 
 
 @app.route('/<database_name>/portal/fakturor', methods=['GET'])

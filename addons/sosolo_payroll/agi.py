@@ -66,12 +66,7 @@ class AgiExport(Wizard):
         start, end = month_bounds(period)
         payslips = Payslip.search([
                 ('run.company', '=', company.id),
-                ['OR',
-                    ('run.state', 'in', ['posted', 'paid']),
-                    ('run', 'in', [r.id for r in runs]),
-                    ],
-                ('run.payment_date', '>=', start),
-                ('run.payment_date', '<', end),
+                *cls.reported_domain(start, end, runs),
                 ], order=[('employee', 'ASC'), ('id', 'ASC')])
         sums = defaultdict(lambda: defaultdict(Decimal))
         employees = {}
@@ -118,6 +113,39 @@ class AgiExport(Wizard):
                 chosen, agi_krona(values['cash_pay']))
         individuals.sort(key=lambda i: i.specification_number)
         return individuals, rules.declared_contributions(bases)
+
+    @staticmethod
+    def reported_domain(start, end, runs=()):
+        """The domain of the payslips an AGI reports for the months from
+        `start` to `end` (excluded): those of posted runs paid in them;
+        `runs` being posted count as posted."""
+        return [
+            ['OR',
+                ('run.state', 'in', ['posted', 'paid']),
+                ('run', 'in', [r.id for r in runs]),
+                ],
+            ('run.payment_date', '>=', start),
+            ('run.payment_date', '<', end),
+            ]
+
+    @classmethod
+    def reported_pay(cls, employee, last, months):
+        """The pay the AGI reports for `employee` (fields 011 and 131:
+        the gross of its payslips) in each of the `months` months up to
+        `last`'s: [(first day of the month, Decimal)], oldest first."""
+        Payslip = Pool().get('sosolo.payroll.payslip')
+        firsts = [dt.date(last.year, last.month, 1)]
+        while len(firsts) < months:
+            previous = firsts[0] - dt.timedelta(days=1)
+            firsts.insert(0, previous.replace(day=1))
+        pay = dict.fromkeys(firsts, Decimal(0))
+        for payslip in Payslip.search([
+                    ('employee', '=', employee.id),
+                    *cls.reported_domain(firsts[0], month_bounds(last)[1]),
+                    ]):
+            date = payslip.run.payment_date
+            pay[date.replace(day=1)] += payslip.gross or 0
+        return list(pay.items())
 
     @classmethod
     def get_file(cls, company, period):

@@ -617,3 +617,41 @@ def sick_pay_right(employments, first_date):
                 - e.start_date).days + 1 for e in chain
             if e.start_date < first_date), 0)
     return employed >= 14
+
+
+#: The a-kassa's income condition since 2025-10-01 (lag 2024:506 om
+#: arbetslöshetsförsäkring, huvudregeln; IAF, "Ny arbetslöshetsförsäkring
+#: från 1 oktober 2025", https://www.iaf.se/lag-ratt/ny-arbetsloshetsforsakring-fran-1-oktober):
+#: in the ramtid of 12 months an income of at least 120,000 kr in all and
+#: at least 11,000 kr a month in at least four months.
+INCOME_MONTHS = 12
+INCOME_TOTAL = Decimal(120_000)
+INCOME_MONTH = Decimal(11_000)
+INCOME_MONTH_COUNT = 4
+
+
+@dataclass(frozen=True)
+class IncomeCondition:
+    "The income condition on 12 months of reported pay."
+    total: Decimal
+    #: the months with at least INCOME_MONTH
+    months: int
+    total_met: bool
+    months_met: bool
+
+    @property
+    def met(self):
+        return self.total_met and self.months_met
+
+
+def income_condition(monthly):
+    """The IncomeCondition of `monthly`, the pay of each month of the
+    ramtid (Decimal, as reported in the AGI); each limit is met when
+    reached exactly. The alternative rule (four months in a row, 66
+    days) and the income of other employers are the a-kassa's to weigh.
+    """
+    monthly = [Decimal(m) for m in monthly]
+    total = sum(monthly, Decimal(0))
+    months = sum(1 for m in monthly if m >= INCOME_MONTH)
+    return IncomeCondition(total, months, total >= INCOME_TOTAL,
+        months >= INCOME_MONTH_COUNT)

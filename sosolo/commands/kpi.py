@@ -5,8 +5,9 @@
 Members active at the date against the goal of 50, by gender, by
 municipality, inland against coast and first-time entrepreneurs; new
 members per month; invoiced volume and salaries paid in the fiscal year
-up to the date; the members needed to break even (issue 17). The
-figures are sosolo_membership's kpi.kpi; this prints them.
+up to the date; the members needed to break even; and what the modules
+add, such as the use of the community (issue 17). The figures are
+sosolo_membership's Figure.follow_up; this prints them.
 """
 import datetime as dt
 import json
@@ -42,7 +43,7 @@ def to_json(figures):
         indent=2)
 
 
-def to_text(figures, labels):
+def to_text(figures, labels, tables=()):
     members = figures['members']
     money = figures['money']
     even = figures['break_even']
@@ -76,6 +77,9 @@ def to_text(figures, labels):
         + (str(even['members_needed']) if even['members_needed'] is not None
             else "– (ingen avgiftsintäkt)"),
         ]
+    for _, title, rows in tables:
+        lines += ["", f"{title}:"]
+        lines += [f"  {label}: {count}" for label, count in rows]
     return '\n'.join(lines)
 
 
@@ -83,8 +87,10 @@ def run(args):
     args.date = date(args.date)
     with database.membership(args.database) as (pool, company):
         from trytond.modules.sosolo_membership import kpi
-        figures = kpi.kpi(args.date, company.id)
+        Figure = pool.get('sosolo.member.figure')
+        figures = Figure.follow_up(args.date, company.id)
         words = kpi.labels(pool.get('sosolo.member'))
+        tables = Figure.follow_up_tables(figures)
         if args.pdf:
             FollowUp = pool.get('sosolo.member.follow_up', type='report')
             _, content, _, _ = FollowUp.execute(
@@ -94,5 +100,5 @@ def run(args):
     if args.json:
         print(to_json(figures))
     else:
-        print(to_text(figures, words))
+        print(to_text(figures, words, tables))
     return 0

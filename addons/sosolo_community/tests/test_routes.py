@@ -93,6 +93,22 @@ class CommunityRouteTestCase(PortalRouteTestCase):
         self.assertEqual(response.status_code, 200)
         return response.get_data(as_text=True)
 
+    def test_figures_show_community(self):
+        """The cooperative in figures has the use of the community as a
+        table: Anna's and Bertil's listed profiles, Bertil's deal (#17)"""
+        client = self.logged_in('anna@example.se')
+        response = client.get(self.url('nyckeltal'))
+        self.assertEqual(response.status_code, 200)
+        page = response.get_data(as_text=True)
+        self.assertIn('<h2 id="title-community">Gemenskapens användning</h2>',
+            page)
+        for label, count in [("Profiler i medlemskatalogen", 2),
+                ("Bokningar av delade resurser", 0),
+                ("Medlemmar i gemensamma erbjudanden", 1)]:
+            with self.subTest(label=label):
+                self.assertIn(f'<th scope="row">{label}</th>'
+                    f'<td class="num">{count}</td>', page)
+
     def test_find_by_skill_and_municipality(self):
         "Anna finds Bertil by skill and by a municipality he serves"
         client = self.logged_in('anna@example.se')

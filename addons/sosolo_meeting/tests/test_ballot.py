@@ -20,6 +20,7 @@ from trytond.modules.sosolo_meeting.tests.test_module import (
     create_meeting,
     create_members,
 )
+from trytond.modules.sosolo_portal.tests.tools import configure_email_links
 from trytond.modules.sosolo_sweden.tests.transactions import committed, race
 from trytond.pool import Pool
 from trytond.tests.test_tryton import (
@@ -71,6 +72,8 @@ class BallotTestCase(unittest.TestCase):
     def setUpClass(cls):
         super().setUpClass()
         activate_module('sosolo_meeting')
+        # Calling a meeting e-mails the notice with the portal's link.
+        configure_email_links(cls)
 
     @with_transaction()
     def test_open_ballot(self):
@@ -248,6 +251,7 @@ class BallotConcurrencyTestCase(unittest.TestCase):
         drop_db()
         activate_module('sosolo_meeting')
         cls.addClassCleanup(drop_db)
+        configure_email_links(cls)
 
     @unittest.skipIf(backend.name == 'sqlite',
         "row locks (SELECT ... FOR UPDATE) need PostgreSQL")

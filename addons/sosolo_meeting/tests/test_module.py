@@ -9,12 +9,17 @@ proxy holds a dated power of attorney at most a year old; the demand
 for an extra meeting is called within two weeks.
 """
 import datetime as dt
+from io import BytesIO
+from unittest.mock import patch
+
+from pypdf import PdfReader
 
 from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.sosolo_meeting.exceptions import (
     MeetingError,
     MeetingWarning,
 )
+from trytond.modules.sosolo_portal.tests.tools import configure_email_links
 from trytond.modules.sosolo_sweden.tests.translation import (
     SwedishTranslationTestMixin,
 )
@@ -24,6 +29,14 @@ from trytond.transaction import Transaction
 
 D = dt.date
 TODAY = D(2026, 12, 1)
+SEND = 'trytond.modules.sosolo_meeting.meeting.send_message_transactional'
+BASE_URL = 'https://medlem.example.se/sosolo'
+
+
+def pdf_text(data):
+    "The text of the PDF `data`, its pages joined."
+    return ' '.join(page.extract_text()
+        for page in PdfReader(BytesIO(data)).pages)
 
 
 def create_members(company):
@@ -82,6 +95,192 @@ def create_meeting(company, **values):
 class SosoloMeetingTestCase(SwedishTranslationTestMixin, ModuleTestCase):
     "Test sosolo_meeting module"
     module = 'sosolo_meeting'
+    # The To Do's deadlines extend sosolo_convoy where it is activated.
+    extras = ['sosolo_convoy']
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Calling a meeting e-mails the notice with the portal's link.
+        configure_email_links(cls, BASE_URL)
+
+    @with_transaction()
+    def test_meeting_deadlines(self):
+        "Last day to call, for motions and for the minutes (6 kap. 40 §)"
+        pool = Pool()
+        Deadlines = pool.get('sosolo.convoy.deadlines', type='wizard')
+        Meeting = pool.get('sosolo.meeting')
+        company = create_company()
+
+        def deadlines():
+            session_id, _, _ = Deadlines.create()
+            values = Deadlines(session_id).default_start([])
+            Deadlines.delete(session_id)
+            return {k: v for k, v in values.items()
+                if k.startswith('meeting')}
+        with set_company(company):
+            self.assertEqual(deadlines(), {})
+            later = create_meeting(company, meeting_date=D(2027, 3, 9))
+            meeting = create_meeting(company,
+                motion_deadline=D(2026, 12, 10))
+            # Ordinary: at the latest four weeks before (6 kap. 17 §).
+            self.assertEqual(deadlines(), {
+                    'meeting': meeting.id,
+                    'meeting_call_due': D(2026, 12, 15),
+                    'meeting_motion_deadline': D(2026, 12, 10),
+                    'meeting_minutes_due': D(2027, 2, 2),
+                    })
+            with patch(SEND):
+                Meeting.call([meeting])
+            self.assertNotIn('meeting_call_due', deadlines())
+            meeting.state = 'published'
+            meeting.save()
+            self.assertEqual(deadlines()['meeting'], later.id)
+
+    @with_transaction()
+    def test_notice_sent(self):
+        "The call e-mails the notice PDF to the register's members in Swedish"
+        pool = Pool()
+        Meeting = pool.get('sosolo.meeting')
+        Motion = pool.get('sosolo.meeting.motion')
+        Party = pool.get('party.party')
+        company = create_company()
+        with set_company(company):
+            members = create_members(company)
+            for name, member in members.items():
+                Party.write([member.party], {'contact_mechanisms': [
+                            ('create', [{'type': 'email',
+                                        'value': f'{name.lower()}@example.se'
+                                        }])]})
+            meeting = create_meeting(company, form='hybrid',
+                link='https://stamma.example.se/2027',
+                participation="Anslut via länken från klockan 17.30.",
+                items=[('create', [{'title': "Fastställande av årsavgift",
+                                'kind': 'fees',
+                                'proposal': "Oförändrad avgift, 300 kr."}])])
+            config = pool.get('sosolo.membership.configuration')(1)
+            config.meeting_digital = True
+            config.save()
+            Motion.create([{'meeting': meeting.id,
+                        'member': members["Anna"].id, 'title': "Cykelställ",
+                        'text': "Föreningen köper cykelställ.",
+                        'answer': "Styrelsen föreslår bifall."}])
+            # Swedish whatever the language of the staff who calls it.
+            Lang = pool.get('ir.lang')
+            Lang.load_translations(Lang.search([('code', '=', 'sv')]))
+            with patch(SEND) as send, Transaction().set_context(
+                    language='en'):
+                Meeting.call([meeting])
+        # On the register on the notice day, investing and resigned
+        # members too; not who entered later, left or only applied.
+        self.assertEqual(sorted(c.args[0]['To'] for c in send.call_args_list),
+            ['anna@example.se', 'bertil@example.se', 'erik@example.se',
+                'frida@example.se'])
+        message = send.call_args_list[0].args[0]
+        self.assertIn("Kallelse till Föreningsstämma", message['Subject'])
+        body = message.get_body().get_content()
+        self.assertIn(f'{BASE_URL}/portal/stamma/{meeting.id}', body)
+        attachment, = message.iter_attachments()
+        self.assertEqual(attachment.get_filename(), 'kallelse-2027-01-12.pdf')
+        self.assertEqual(attachment.get_content(), meeting.notice_pdf)
+        text = pdf_text(meeting.notice_pdf)
+        for words in ["Kallelse till Föreningsstämma", "2027-01-12",
+                "ordinarie föreningsstämma", "På plats och digitalt",
+                "Fastställande av årsavgift", "Oförändrad avgift, 300 kr.",
+                "Cykelställ", "Styrelsen föreslår bifall.",
+                "Anslut via länken från klockan 17.30.",
+                "https://stamma.example.se/2027", "medlemsportalen"]:
+            self.assertIn(words, text)
+
+    @with_transaction()
+    def test_advisory_poll(self):
+        "A poll between meetings: no notice window, the same ballots"
+        pool = Pool()
+        Meeting = pool.get('sosolo.meeting')
+        Ballot = pool.get('sosolo.meeting.ballot')
+        Party = pool.get('party.party')
+        Lang = pool.get('ir.lang')
+        Lang.load_translations(Lang.search([('code', '=', 'sv')]))
+        company = create_company()
+        with set_company(company):
+            members = create_members(company)
+            Party.write([members["Anna"].party], {'contact_mechanisms': [
+                        ('create', [{'type': 'email',
+                                    'value': 'anna@example.se'}])]})
+            # Three days ahead: far inside any meeting's notice window.
+            poll = create_meeting(company, kind='poll',
+                name="Nya lokaler?", place=None, fiscal_year_end=None,
+                meeting_date=D(2026, 12, 4))
+            with patch(SEND) as send:
+                Meeting.call([poll])
+            message, = [c.args[0] for c in send.call_args_list]
+            self.assertEqual(message['Subject'],
+                "Rådgivande omröstning: Nya lokaler? den 2026-12-04")
+            self.assertIn(f'{BASE_URL}/portal/stamma/{poll.id}',
+                message.get_content())
+            self.assertIsNone(poll.notice_pdf)
+            Meeting.open([poll])
+            ballot, = Ballot.create([{
+                        'meeting': poll.id, 'title': "Flytta till Umeå"}])
+            Ballot.open([ballot])
+            entries = {e.member.party.name: e for e in poll.roll}
+            Ballot.vote(ballot, entries["Anna"], 'yes')
+            Ballot.close([ballot])
+            self.assertEqual(ballot.yes_votes, 1)
+            Meeting.close([poll])
+            # Nothing to sign: it decided nothing.
+            Meeting.approve([poll])
+            Meeting.publish([poll])
+            self.assertEqual(poll.state, 'published')
+            self.assertIsNone(Meeting.next_unpublished(company))
+
+    @with_transaction()
+    def test_minutes(self):
+        "The minutes PDF: decisions, counts, roll; approved once signed"
+        pool = Pool()
+        Meeting = pool.get('sosolo.meeting')
+        Ballot = pool.get('sosolo.meeting.ballot')
+        Minutes = pool.get('sosolo.meeting.minutes', type='report')
+        company = create_company()
+        with set_company(company):
+            members = create_members(company)
+            meeting = create_meeting(company, items=[('create', [{
+                                'title': "Val av revisor"}])])
+            with patch(SEND):
+                Meeting.call([meeting])
+            Meeting.open([meeting])
+            ballot, = Ballot.create([{
+                        'meeting': meeting.id, 'title': "Budget 2027"}])
+            Ballot.open([ballot])
+            entries = {e.member.party.name: e for e in meeting.roll}
+            Ballot.vote(ballot, entries["Anna"], 'yes')
+            Ballot.vote(ballot, entries["Bertil"], 'no')
+            Ballot.vote(ballot, entries["Erik"], 'yes')
+            Ballot.close([ballot])
+            item, = meeting.items
+            item.decision = "Stämman valde Revisor AB."
+            item.save()
+            meeting.chair = members["Anna"].party
+            meeting.minute_taker = members["Bertil"].party
+            meeting.adjusters = [members["Erik"].party]
+            meeting.save()
+            Meeting.close([meeting])
+            self.assertEqual(meeting.minutes_deadline, D(2027, 2, 2))
+            _, pdf, _, _ = Minutes.execute([meeting.id], {})
+            text = pdf_text(pdf)
+            for words in ["Protokoll från Föreningsstämma",
+                    "Stämman valde Revisor AB.", "Budget 2027",
+                    "Ja 2", "Nej 1", "Avstår 0", "Bifallet",
+                    "Protokollförare: Bertil", "Ordförande: Anna",
+                    "Justerare: Erik", "Röstlängd", "0001 Anna"]:
+                self.assertIn(words, text)
+            with self.assertRaisesRegex(MeetingError, '6 kap. 39 §'):
+                Meeting.approve([meeting])
+            meeting.signed_minutes = pdf
+            meeting.save()
+            Meeting.approve([meeting])
+            Meeting.publish([meeting])
+            self.assertEqual(meeting.state, 'published')
 
     @with_transaction()
     def test_call_within_window(self):

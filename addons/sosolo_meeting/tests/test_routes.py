@@ -5,6 +5,9 @@ voting without JavaScript (a second vote 409, not on the roll 403, a
 closed ballot 409), proxies given and revoked, and what another member
 cannot see (lag (2018:672) 6 kap.; #14)."""
 import datetime as dt
+from io import BytesIO
+
+from pypdf import PdfReader
 
 from trytond.model.exceptions import AccessError
 from trytond.modules.company.tests import set_company
@@ -24,6 +27,8 @@ from trytond.pool import Pool
 from trytond.transaction import Transaction
 
 D = dt.date
+#: Stands for the minutes signed and uploaded.
+SIGNED = b'%PDF-1.4 justerat protokoll'
 
 
 class MeetingRouteTestCase(PortalRouteTestCase):
@@ -65,8 +70,25 @@ class MeetingRouteTestCase(PortalRouteTestCase):
                             'meeting_date': D(2026, 12, 20),
                             'motion_deadline': D(2026, 12, 10),
                             }])
+                past, = Meeting.create([{
+                            'company': company.id,
+                            'name': "Höstens extra stämma",
+                            'kind': 'extra', 'form': 'physical',
+                            'place': "Umeå",
+                            'meeting_date': D(2026, 11, 10),
+                            'chair': members["Anna Lind"].party.id,
+                            'minute_taker': members["Bertil Nilsson"].party.id,
+                            'adjusters': [('add', [
+                                        members["Cecilia Berg"].party.id])],
+                            }])
+                Meeting.call([past], D(2026, 10, 6))
                 Meeting.call([meeting, extra])
-                Meeting.open([meeting])
+                Meeting.open([meeting, past])
+                Meeting.close([past])
+                past.signed_minutes = SIGNED
+                past.save()
+                Meeting.approve([past])
+                Meeting.publish([past])
                 secret, closed = Ballot.create([
                         {'meeting': meeting.id, 'title': "Budget",
                             'secret': True},
@@ -83,6 +105,7 @@ class MeetingRouteTestCase(PortalRouteTestCase):
                 Lang.load_translations(Lang.search([('code', '=', 'sv')]))
                 return {
                     'meeting': meeting.id, 'extra': extra.id,
+                    'past': past.id,
                     'secret': secret.id,
                     'closed': closed.id, 'proxy': proxy.id,
                     'entries': entries}
@@ -107,6 +130,36 @@ class MeetingRouteTestCase(PortalRouteTestCase):
         self.assertIn("Val av ordförande", page)
         self.assertIn('name="choice" value="yes"', page)
         self.assertIn("Rösta för Anna Lind", page)
+
+    def test_notice_and_minutes_pdf(self):
+        "Members download the notice; the signed minutes once published"
+        client = self.logged_in('bertil@example.se')
+        meeting = self.ids['meeting']
+        page = client.get(self.url(f'stamma/{meeting}')).get_data(
+            as_text=True)
+        self.assertIn(f'stamma/{meeting}/kallelse.pdf', page)
+        response = client.get(self.url(f'stamma/{meeting}/kallelse.pdf'))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content_type, 'application/pdf')
+        text = PdfReader(BytesIO(response.data)).pages[0].extract_text()
+        self.assertIn("Kallelse till Ordinarie föreningsstämma", text)
+        self.assertIn("Val av ordförande", text)
+        # Not published: no minutes.
+        response = client.get(self.url(f'stamma/{meeting}/protokoll.pdf'))
+        self.assertEqual(response.status_code, 404)
+        past = self.ids['past']
+        page = client.get(self.url(f'stamma/{past}')).get_data(as_text=True)
+        self.assertIn(f'stamma/{past}/protokoll.pdf', page)
+        response = client.get(self.url(f'stamma/{past}/protokoll.pdf'))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.data, SIGNED)
+        self.assertIn('protokoll-2026-11-10.pdf',
+            response.headers['Content-Disposition'])
+        # Without a session: to the login page.
+        response = self.client().get(
+            self.url(f'stamma/{past}/protokoll.pdf'))
+        self.assertEqual(response.status_code, 303)
+        self.assertIn('logga-in', response.headers['Location'])
 
     def test_vote_once(self):
         "A vote gives a receipt; the second try answers 409"

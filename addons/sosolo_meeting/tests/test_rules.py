@@ -105,6 +105,19 @@ class MotionTestCase(unittest.TestCase):
         self.assertEqual(cm.exception.rule, 'motion_late')
 
 
+class MinutesTestCase(unittest.TestCase):
+
+    def test_deadline(self):
+        "The minutes are due three weeks after the meeting (6 kap. 40 §)"
+        for meeting, due in [
+                (MEETING, D(2027, 5, 20)),
+                (D(2026, 12, 20), D(2027, 1, 10)),
+                (D(2028, 2, 15), D(2028, 3, 7)),  # a leap year
+                ]:
+            with self.subTest(meeting=meeting):
+                self.assertEqual(rules.minutes_deadline(meeting), due)
+
+
 class DemandTestCase(unittest.TestCase):
 
     def test_tenth_of_members(self):
