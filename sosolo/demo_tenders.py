@@ -7,10 +7,12 @@ converted Swedish notice of Uppsala universitet and the eForms SDK's
 maximal contract notice. Their dates are moved by whole days so that the
 first deadline falls four and six weeks after the demo's today, and the
 portal lists them open. Anna hears about educational administration
-(CPV group 751), which the second one asks for.
+(CPV group 751), which the second one asks for, and leads a consortium
+with Bertil for its first lot.
 """
 import datetime as dt
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from proteus import Model
@@ -36,7 +38,7 @@ def moved(text, deadline):
 
 
 def load(config, members, progress, dates):
-    "Import the CPV subset and two tenders; Anna's interest."
+    "Import the CPV subset and two tenders; Anna's interest and consortium."
     from trytond.pool import Pool
     from trytond.transaction import Transaction
     progress.step(label="Upphandlingar")
@@ -61,3 +63,23 @@ def load(config, members, progress, dates):
     anna, = Member.find([('party', '=', members[0].id)])
     code, = Cpv.find([('code', '=', '75121000')])
     Interest(member=anna, cpv=code, level='group').save()
+    consortium(config, Member, members)
+
+
+def consortium(config, Member, members):
+    "Anna and Bertil prepare a bid for the first lot of the second tender."
+    Tender = Model.get('sosolo.community.tender', config=config)
+    Consortium = Model.get('sosolo.community.consortium', config=config)
+    anna, = Member.find([('party', '=', members[0].id)])
+    bertil, = Member.find([('party', '=', members[1].id)])
+    tender = Tender.find([], order=[('id', 'DESC')], limit=1)[0]
+    consortium = Consortium(company=anna.company, tender=tender,
+        lot=tender.lots[0], lead=anna,
+        notes="Anna skriver anbudet, Bertil tar fram referenserna.")
+    for member, percent, work in [
+            (anna, Decimal(60), "Projektledning och utbildning"),
+            (bertil, Decimal(40), "Webbplats och dokumentation"),
+            ]:
+        consortium.shares.new(member=member, percent=percent, work=work)
+    consortium.save()
+    consortium.click('prepare')

@@ -20,7 +20,8 @@ MONDAY = DATES.today + dt.timedelta(days=7 - DATES.today.weekday())
 TUESDAY = MONDAY + dt.timedelta(days=1)
 BERTIL_PHONE = '070-444 55 66'
 PAGES = ['katalog', 'katalog?kompetens=webb&kommun=2482',
-    'katalog/min-profil', 'resurser', 'erbjudanden']
+    'katalog/min-profil', 'resurser', 'erbjudanden', 'konsortier',
+    'upphandlingar']
 
 
 class CommunityBrowserTest(PortalBrowserCase):
@@ -73,3 +74,18 @@ class CommunityBrowserTest(PortalBrowserCase):
         # Cecilia is not listed: not found by her own skill.
         page.goto(self.url('katalog?kompetens=%C3%B6vers%C3%A4ttning'))
         self.assertIsNone(re.search('Cecilia', page.inner_text('main')))
+
+    def test_bertil_sees_annas_consortium(self):
+        """Bertil sees the consortium Anna leads, with both shares, and
+        cannot add members"""
+        page = self.page(width=360)
+        self.login(page, 'bertil@example.se')
+        page.get_by_role('link', name='Konsortier').first.click()
+        main = page.locator('main')
+        expect(main).to_contain_text('Leds av')
+        expect(main).to_contain_text('Anna Lind')
+        expect(main).to_contain_text('Webbplats och dokumentation')
+        expect(main).to_contain_text('40 %')
+        expect(main).to_contain_text('Förbereds')
+        self.assertEqual(page.locator('select[name=profile]').count(), 0)
+        self.assertEqual(self.axe_violations(page), [])

@@ -3,4 +3,4 @@
 """The community: directory, tenders and consortia, shared resources
 and collective deals."""
 
-from . import routes, tender_routes  # noqa: F401
+from . import consortium_routes, routes, tender_routes  # noqa: F401

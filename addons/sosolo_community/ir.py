@@ -15,3 +15,9 @@ class Cron(metaclass=PoolMeta):
         cls.method.selection.append(
             ('sosolo.community.interest|send_digests',
                 "Send Weekly Tender E-mails"))
+        cls.method.selection.append(
+            ('sosolo.community.consortium|send_reminders',
+                "Send Consortium Deadline Reminders"))
+        cls.method.selection.append(
+            ('sosolo.community.booking|charge_ended',
+                "Charge Ended Bookings to Members"))

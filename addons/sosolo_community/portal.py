@@ -13,7 +13,10 @@ PAGES = [
     (80, 'katalog', 'portal_directory'),
     (82, 'resurser', 'portal_resources'),
     (84, 'erbjudanden', 'portal_deals'),
+    (86, 'konsortier', 'portal_consortia'),
     ]
+#: The public directory's path: members listed publicly, no login.
+PUBLIC_DIRECTORY = 'medlemmar'
 
 
 class Portal(metaclass=PoolMeta):
@@ -33,6 +36,11 @@ class Portal(metaclass=PoolMeta):
                 gettext(f'sosolo_community.msg_{page}'),
                 gettext(f'sosolo_community.msg_{page}_text'))
             for sequence, path, page in PAGES]
+
+    @classmethod
+    def public_pages(cls):
+        return super().public_pages() + [(PUBLIC_DIRECTORY,
+                gettext('sosolo_community.msg_portal_public_directory'))]
 
     @classmethod
     def template_directories(cls):

@@ -80,14 +80,16 @@ class Profile(ModelSQL, ModelView):
         return [names[c] for c in self.municipalities or [] if c in names]
 
     @classmethod
-    def find(cls, text=None, skill=None, municipality=None):
-        """The listed profiles that match, as the caller may see them.
+    def find(cls, text=None, skill=None, municipality=None,
+            listings=LISTED):
+        """The profiles of `listings` that match, as the caller may see
+        them.
 
         `text` is looked for in the name, services and skills, `skill` in
         the skills; `municipality` (a code) is the home municipality or
         one served.
         """
-        domain = [('listing', 'in', LISTED)]
+        domain = [('listing', 'in', listings)]
         if text:
             domain.append(['OR',
                     ('name', 'ilike', f'%{text}%'),

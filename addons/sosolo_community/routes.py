@@ -11,6 +11,7 @@ import datetime as dt
 
 from trytond.i18n import gettext
 from trytond.model.exceptions import SQLConstraintError
+from trytond.modules.sosolo_convoy.routes import RECEIPT_TYPES
 from trytond.modules.sosolo_membership import portal as membership
 from trytond.modules.sosolo_membership.member import MUNICIPALITIES
 from trytond.modules.sosolo_portal.form import Field, Form
@@ -19,15 +20,24 @@ from trytond.modules.sosolo_portal.portal import (
     portal_url,
     render,
     see_other,
+    session_user,
 )
 from trytond.modules.sosolo_sweden import parsers
 from trytond.modules.sosolo_sweden.exceptions import InputError
-from trytond.protocols.wrappers import HTTPStatus, abort
+from trytond.protocols.wrappers import (
+    HTTPStatus,
+    Response,
+    abort,
+    set_max_request_size,
+    with_pool,
+    with_transaction,
+)
 from trytond.transaction import Transaction
 from trytond.wsgi import app
 
 from .booking import BookingOverlapError, format_local, utc
-from .profile import LISTINGS, PLACES
+from .portal import PUBLIC_DIRECTORY
+from .profile import LISTED, LISTINGS, PLACES
 
 NOTICES = {
     'bokad': 'sosolo_community.msg_portal_booked',
@@ -76,9 +86,8 @@ def shown_contacts(profile_ids):
     return [('profile', 'in', profile_ids), ('published', '=', True)]
 
 
-@app.route('/<database_name>/portal/katalog', methods=['GET'])
-@member_page
-def directory(request, pool, user, member):
+def _directory(request, pool, user, listings, public=False):
+    "The directory searched by the request's q, kompetens and kommun."
     Profile = pool.get('sosolo.community.profile')
     Contact = pool.get('sosolo.community.profile.contact')
     text = (request.args.get('q') or '').strip()[:100]
@@ -88,15 +97,33 @@ def directory(request, pool, user, member):
         municipality = None
     searched = bool(text or skill or municipality)
     profiles = Profile.find(text=text or None, skill=skill or None,
-        municipality=municipality) if searched else []
+        municipality=municipality, listings=listings) \
+        if searched or public else []
     contacts = {}
     for contact in Contact.search(
             shown_contacts([p.id for p in profiles])):
         contacts.setdefault(contact.profile.id, []).append(contact)
-    return render(request, 'directory.html', user=user,
+    return render(request, 'directory.html', user=user, public=public,
         profiles=profiles, contacts=contacts, searched=searched,
         form={'q': text, 'kompetens': skill, 'kommun': municipality or ''},
         municipalities=municipality_labels(pool))
+
+
+@app.route('/<database_name>/portal/katalog', methods=['GET'])
+@member_page
+def directory(request, pool, user, member):
+    return _directory(request, pool, user, LISTED)
+
+
+@app.route('/<database_name>/portal/' + PUBLIC_DIRECTORY, methods=['GET'])
+@with_pool
+@with_transaction(context={'language': 'sv'})
+def public_directory(request, pool):
+    """The publicly listed members and their published contacts, for
+    anyone: no login, so no record rules; the listing and shown_contacts
+    are the only filters."""
+    return _directory(request, pool, session_user(request), ['public'],
+        public=True)
 
 
 #: The contacts the profile form shows, each with its published box.
@@ -115,14 +142,68 @@ PROFILE = Form(
     )
 
 
+#: The photos the directory takes: the images among the receipt types.
+PHOTO_TYPES = [t for t in RECEIPT_TYPES if t[1].startswith('image/')]
+MAX_PHOTO = 2 * 1024 * 1024
+
+
+def photo_upload(request, errors):
+    """The uploaded photo's bytes, None when none was chosen; a size
+    or type error goes into `errors`."""
+    upload = request.files.get('photo')
+    data = upload.read(MAX_PHOTO + 1) if upload else b''
+    if not data:
+        return None
+    if len(data) > MAX_PHOTO:
+        errors['photo'] = gettext('sosolo_community.msg_portal_photo_large')
+    elif not any(data.startswith(t[0]) for t in PHOTO_TYPES):
+        errors['photo'] = gettext('sosolo_community.msg_portal_photo_type')
+    return data
+
+
+def photo_response(profile):
+    "The profile's photo with its media type, or 404."
+    data = bytes(profile.photo or b'')
+    kind = next((t for t in PHOTO_TYPES if data.startswith(t[0])), None)
+    if not kind:
+        abort(HTTPStatus.NOT_FOUND)
+    response = Response(data, content_type=kind[1])
+    response.headers['X-Content-Type-Options'] = 'nosniff'
+    return response
+
+
+@app.route('/<database_name>/portal/katalog/<int:profile_id>/foto',
+    methods=['GET'])
+@member_page
+def photo(request, pool, user, member, profile_id):
+    "A photo of a profile the member finds (profile.xml's rules)."
+    return photo_response(own(pool.get('sosolo.community.profile'),
+            profile_id))
+
+
+@app.route('/<database_name>/portal/' + PUBLIC_DIRECTORY
+    + '/<int:profile_id>/foto', methods=['GET'])
+@with_pool
+@with_transaction(context={'language': 'sv'})
+def public_photo(request, pool, profile_id):
+    "A photo of a publicly listed profile: no login, so no rules."
+    Profile = pool.get('sosolo.community.profile')
+    profiles = Profile.search([
+            ('id', '=', profile_id), ('listing', '=', 'public')])
+    if not profiles:
+        abort(HTTPStatus.NOT_FOUND)
+    return photo_response(profiles[0])
+
+
 @app.route('/<database_name>/portal/katalog/min-profil',
     methods=['GET', 'POST'])
+@set_max_request_size(MAX_PHOTO + 64 * 1024)
 @member_page
 def my_profile(request, pool, user, member):
     "The member's own profile: whether and how others find them."
     Profile = pool.get('sosolo.community.profile')
     Contact = pool.get('sosolo.community.profile.contact')
-    values = {'municipalities': PLACES,
+    values = {'municipalities': PLACES, 'photo_id': None,
         'choices': municipality_labels(pool)}
     if request.method == 'GET':
         profiles = Profile.search([('member', '=', member.id)], limit=1)
@@ -134,6 +215,7 @@ def my_profile(request, pool, user, member):
                     for name in ['name', 'listing', 'skills', 'services',
                         'sni_code', 'municipality', 'languages']})
             form['served'] = list(profile.municipalities or [])
+            values['photo_id'] = profile.id if profile.photo else None
             for contact in Contact.search([('profile', '=', profile.id)]):
                 if contact.kind in FORM_CONTACTS:
                     form[contact.kind] = contact.value
@@ -143,6 +225,7 @@ def my_profile(request, pool, user, member):
             message=gettext('sosolo_community.msg_portal_profile_saved')
             if saved else None, **values)
     parsed, errors = PROFILE.parse(request.form)
+    photo = photo_upload(request, errors)
     served = [c for c in request.form.getlist('served')
         if c in dict(PLACES)]
     form = {**request.form.to_dict(), 'served': served}
@@ -154,6 +237,10 @@ def my_profile(request, pool, user, member):
             errors=errors, status=HTTPStatus.BAD_REQUEST, **values)
     contacts = {kind: (parsed.pop(kind), form[f'{kind}_published'])
         for kind in FORM_CONTACTS}
+    if photo is not None:
+        parsed['photo'] = photo
+    elif request.form.get('photo_remove') == 'yes':
+        parsed['photo'] = None
     Profile.keep(member, {**parsed, 'municipalities': served}, contacts)
     return see_other(portal_url('katalog/min-profil?meddelande=sparad'))
 

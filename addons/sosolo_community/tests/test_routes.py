@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The directory and the shared resources in the portal, as the
 restricted portal user (#15)."""
+import io
 from unittest.mock import patch
 
 from trytond.model.exceptions import AccessError
@@ -23,6 +24,9 @@ from trytond.pool import Pool
 
 from .tools import at, resource
 
+#: The smallest files the photo checks take (by their first bytes).
+PNG = b'\x89PNG\r\n\x1a\n' + b'\0' * 64
+JPEG = b'\xff\xd8\xff\xe0' + b'\0' * 64
 BERTIL_PHONE = '070-123 45 67'
 BERTIL_EMAIL = 'bertil@snickeri.example'
 CILLA_PHONE = '070-999 88 77'
@@ -118,6 +122,30 @@ class CommunityRouteTestCase(PortalRouteTestCase):
         page = self.search(client, kommun='2480')
         self.assertNotIn("Bertil Nilsson AB", page)
         self.assertIn("Ingen medlem matchar", page)
+
+    def test_public_directory(self):
+        """Without a login only publicly listed members are shown, with
+        their published contacts: never Anna (cooperative only), Cilla
+        (unlisted) or Bertil's unpublished phone"""
+        client = self.client()
+        page = client.get(self.url('logga-in')).get_data(as_text=True)
+        self.assertIn("Företagarna i kooperativet som visar sig för alla",
+            page)
+        for args in [{}, {'kompetens': 'snickeri'}, {'kommun': '2481'},
+                {'q': 'Lind'}, {'q': 'Cilla'}]:
+            with self.subTest(**args):
+                response = client.get(self.url('medlemmar'),
+                    query_string=args)
+                self.assertEqual(response.status_code, 200)
+                page = response.get_data(as_text=True)
+                self.assertNotIn("Anna Lind", page)
+                self.assertNotIn("Cilla Berg", page)
+                self.assertNotIn(CILLA_PHONE, page)
+                self.assertNotIn(BERTIL_PHONE, page)
+                self.assertNotIn("Min profil", page)
+                if 'q' not in args:
+                    self.assertIn("Bertil Nilsson AB", page)
+                    self.assertIn(BERTIL_EMAIL, page)
 
     def test_unlisted_never_found(self):
         "An unlisted profile is never found, not even by its own skill"
@@ -295,3 +323,67 @@ class CommunityRouteTestCase(PortalRouteTestCase):
         self.assertEqual(response.status_code, 303)
         page = self.search(anna, kompetens='elinstallation')
         self.assertNotIn("Öhman El AB", page)
+
+    def test_photo_upload(self):
+        """Erik uploads a photo; a GIF or one over 2 MB is refused in
+        Swedish; the directories show it to those who find him"""
+        committed(lambda: active_member(books(), "Erik Holm",
+                'erik@example.se'))
+        erik = self.logged_in('erik@example.se')
+        path = self.url('katalog/min-profil')
+
+        def post(data, name='foto.png'):
+            return erik.post(path, content_type='multipart/form-data',
+                data={'csrf_token': csrf(erik, path), 'name': "Holm Foto",
+                    'listing': 'public', 'skills': "Fotografering",
+                    'photo': (io.BytesIO(data), name)})
+        for data, error in [
+                (b'GIF89a' + b'\0' * 64,
+                    "Fotot måste vara en JPEG- eller PNG-bild."),
+                (PNG + b'\0' * (2 * 1024 * 1024),
+                    "Fotot är större än 2 MB.")]:
+            with self.subTest(error=error):
+                response = post(data)
+                self.assertEqual(response.status_code, 400)
+                self.assertIn(error, response.get_data(as_text=True))
+        response = post(PNG)
+        self.assertEqual(response.status_code, 303)
+
+        def profile_id():
+            Profile = Pool().get('sosolo.community.profile')
+            profile, = Profile.search([('name', '=', "Holm Foto")])
+            return profile.id
+        erik_profile = committed(profile_id, commit=False)
+        photo = f'katalog/{erik_profile}/foto'
+        anna = self.logged_in('anna@example.se')
+        page = self.search(anna, kompetens='fotografering')
+        self.assertIn(f'src="/{self.db_name}/portal/{photo}"', page)
+        response = anna.get(self.url(photo))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers['Content-Type'], 'image/png')
+        self.assertEqual(response.get_data(), PNG)
+        public = self.client()
+        page = public.get(self.url('medlemmar')).get_data(as_text=True)
+        self.assertIn(f'medlemmar/{erik_profile}/foto', page)
+        response = public.get(self.url(f'medlemmar/{erik_profile}/foto'))
+        self.assertEqual(response.get_data(), PNG)
+
+    def test_photo_hidden(self):
+        """Cilla's photo (unlisted) is 404 for Anna; Anna's (cooperative
+        only) is Bertil's to see, and 404 without a login"""
+        def photos():
+            Profile = Pool().get('sosolo.community.profile')
+            Profile.write(Profile.browse([self.ids['cilla_profile'],
+                        self.ids['anna_profile']]), {'photo': JPEG})
+        committed(photos)
+        anna = self.logged_in('anna@example.se')
+        response = anna.get(
+            self.url(f'katalog/{self.ids["cilla_profile"]}/foto'))
+        self.assertEqual(response.status_code, 404)
+        path = f'{self.ids["anna_profile"]}/foto'
+        bertil = self.logged_in('bertil@example.se')
+        response = bertil.get(self.url(f'katalog/{path}'))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers['Content-Type'], 'image/jpeg')
+        response = self.client().get(self.url(f'medlemmar/{path}'))
+        self.assertEqual(response.status_code, 404)
