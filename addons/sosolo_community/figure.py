@@ -15,7 +15,7 @@ from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction
 
 from .booking import utc
-from .profile import LISTED
+from .profile import LISTED, SHOWN_STATES
 
 #: The order of the community's figures in the JSON and the tables.
 KEYS = ['profiles_listed', 'consortia', 'bookings', 'deals_joined']
@@ -27,12 +27,8 @@ def day_end(date):
 
 
 def consortia(end, company):
-    """The consortia created before `end`; None while no module defines
-    them (the consortia of issue 15 are built apart from this)."""
-    try:
-        Consortium = Pool().get('sosolo.community.consortium')
-    except KeyError:
-        return None
+    "The consortia created before `end`."
+    Consortium = Pool().get('sosolo.community.consortium')
     return Consortium.search_count([
             ('company', '=', company),
             ('create_date', '<', end),
@@ -52,6 +48,7 @@ def community_figures(date, company):
         'profiles_listed': Profile.search_count([
                 ('member.company', '=', company),
                 ('listing', 'in', LISTED),
+                ('member.state', 'in', SHOWN_STATES),
                 ('create_date', '<', end),
                 ]),
         'consortia': consortia(end, company),
@@ -87,5 +84,5 @@ class Figure(metaclass=PoolMeta):
                     gettext('sosolo_community.msg_figures_community'),
                     [(gettext('sosolo_community.msg_figures_' + key),
                             community[key])
-                        for key in KEYS if community[key] is not None]))
+                        for key in KEYS]))
         return tables

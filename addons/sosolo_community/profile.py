@@ -20,6 +20,9 @@ LISTINGS = [
     ]
 #: The listings other members find.
 LISTED = ['cooperative', 'public']
+#: The states of the members whose listed profiles others find: a member
+#: who has left, or not yet joined, is in no directory.
+SHOWN_STATES = ['active', 'resigned']
 CONTACT_KINDS = [
     ('email', "E-Mail"),
     ('phone', "Phone"),
@@ -89,7 +92,8 @@ class Profile(ModelSQL, ModelView):
         the skills; `municipality` (a code) is the home municipality or
         one served.
         """
-        domain = [('listing', 'in', listings)]
+        domain = [('listing', 'in', listings),
+            ('member.state', 'in', SHOWN_STATES)]
         if text:
             domain.append(['OR',
                     ('name', 'ilike', f'%{text}%'),

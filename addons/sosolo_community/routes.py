@@ -37,7 +37,7 @@ from trytond.wsgi import app
 
 from .booking import BookingOverlapError, format_local, utc
 from .portal import PUBLIC_DIRECTORY
-from .profile import LISTED, LISTINGS, PLACES
+from .profile import LISTED, LISTINGS, PLACES, SHOWN_STATES
 
 NOTICES = {
     'bokad': 'sosolo_community.msg_portal_booked',
@@ -189,7 +189,8 @@ def public_photo(request, pool, profile_id):
     "A photo of a publicly listed profile: no login, so no rules."
     Profile = pool.get('sosolo.community.profile')
     profiles = Profile.search([
-            ('id', '=', profile_id), ('listing', '=', 'public')])
+            ('id', '=', profile_id), ('listing', '=', 'public'),
+            ('member.state', 'in', SHOWN_STATES)])
     if not profiles:
         abort(HTTPStatus.NOT_FOUND)
     return photo_response(profiles[0])

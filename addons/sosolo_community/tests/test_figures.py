@@ -10,6 +10,7 @@ from trytond.pool import Pool
 from trytond.tests.test_tryton import activate_module, with_transaction
 from trytond.transaction import Transaction
 
+from .test_consortium import consortium
 from .test_deal import make_deal
 from .tools import company, member, resource
 
@@ -30,7 +31,8 @@ class CommunityFiguresTestCase(unittest.TestCase):
     @with_transaction()
     def test_community_at_dates(self):
         """Before the records exist nothing counts; then the listed
-        profiles, the bookings begun and the members still in a deal"""
+        profiles, the consortia, the bookings begun and the members still
+        in a deal"""
         pool = Pool()
         Booking = pool.get('sosolo.community.booking')
         Deal = pool.get('sosolo.community.deal')
@@ -40,9 +42,12 @@ class CommunityFiguresTestCase(unittest.TestCase):
         yesterday = today - dt.timedelta(days=1)
         next_week = today + dt.timedelta(days=7)
         coop = company()
-        anna = member(coop, "Anna", entry_date=yesterday)
-        bertil = member(coop, "Bertil", entry_date=yesterday)
-        cecilia = member(coop, "Cecilia", entry_date=yesterday)
+        anna = member(coop, "Anna", entry_date=yesterday,
+            state='active', decision_date=yesterday)
+        bertil = member(coop, "Bertil", entry_date=yesterday,
+            state='active', decision_date=yesterday)
+        cecilia = member(coop, "Cecilia", entry_date=yesterday,
+            state='active', decision_date=yesterday)
         Profile.create([
                 {'member': anna.id, 'name': "Anna", 'listing': 'public'},
                 {'member': bertil.id, 'name': "Bertil",
@@ -61,20 +66,19 @@ class CommunityFiguresTestCase(unittest.TestCase):
         Deal.join(deal, anna)
         Deal.join(deal, bertil)
         Deal.leave(deal, bertil)
-        no_consortium = 'sosolo.community.consortium' not in dict(
-            pool.iterobject())
+        consortium(coop, bertil)
 
         with set_company(coop):
-            for date, profiles, bookings, deals in [
-                    (yesterday, 0, 0, 0),
-                    (today, 2, 1, 1),
-                    (next_week, 2, 2, 1),
+            for date, profiles, consortia, bookings, deals in [
+                    (yesterday, 0, 0, 0, 0),
+                    (today, 2, 1, 1, 1),
+                    (next_week, 2, 1, 2, 1),
                     ]:
                 with self.subTest(date=date):
                     figures = Figure.follow_up(date)
                     self.assertEqual(figures['community'], {
                             'profiles_listed': profiles,
-                            'consortia': None if no_consortium else 0,
+                            'consortia': consortia,
                             'bookings': bookings,
                             'deals_joined': deals,
                             })
@@ -86,12 +90,9 @@ class CommunityFiguresTestCase(unittest.TestCase):
                     Figure.follow_up(today))
         self.assertEqual((key, title),
             ('community', "Gemenskapens användning"))
-        expected = [("Profiler i medlemskatalogen", 2)]
-        if not no_consortium:
-            expected.append(("Konsortier", 0))
-        expected += [("Bokningar av delade resurser", 1),
-            ("Medlemmar i gemensamma erbjudanden", 1)]
-        self.assertEqual(rows, expected)
+        self.assertEqual(rows, [("Profiler i medlemskatalogen", 2),
+                ("Konsortier", 1), ("Bokningar av delade resurser", 1),
+                ("Medlemmar i gemensamma erbjudanden", 1)])
 
     @with_transaction()
     def test_other_company_not_counted(self):
@@ -104,14 +105,16 @@ class CommunityFiguresTestCase(unittest.TestCase):
         today = pool.get('ir.date').today()
         coop = company()
         other = create_company("Kusten")
-        anna = member(other, "Anna")
+        anna = member(other, "Anna", entry_date=today, state='active',
+            decision_date=today)
         Profile.create([{'member': anna.id, 'name': "Anna",
                     'listing': 'public'}])
         Booking.book(anna, resource(other), local(today, 8),
             local(today, 9))
         Deal.join(make_deal(other), anna)
-        with set_company(coop):
-            community = Figure.follow_up(today)['community']
-        self.assertEqual([community[k] for k in [
-                    'profiles_listed', 'bookings', 'deals_joined']],
-            [0, 0, 0])
+        for cooperative, counts in [(coop, [0, 0, 0]), (other, [1, 1, 1])]:
+            with set_company(cooperative):
+                community = Figure.follow_up(today)['community']
+            self.assertEqual([community[k] for k in [
+                        'profiles_listed', 'bookings', 'deals_joined']],
+                counts)

@@ -65,6 +65,13 @@ def profiles():
                     'name': f"{name} AB", **values}])
         ids[key] = member.id
         ids[f'{key}_profile'] = profile.id
+    # Erik listed himself publicly, then left the cooperative.
+    Member = pool.get('sosolo.member')
+    erik = active_member(company, "Erik Ek", 'erik.ek@example.se')
+    Profile.create([{'member': erik.id, 'name': "Erik Ek AB",
+                'listing': 'public', 'skills': "Snickeri",
+                'municipality': '2481'}])
+    Member.write([erik], {'state': 'left'})
     with set_company(company):
         ids['trailer'] = resource(company, municipality='2481').id
     Deal = pool.get('sosolo.community.deal')
@@ -148,14 +155,19 @@ class CommunityRouteTestCase(PortalRouteTestCase):
                     self.assertIn(BERTIL_EMAIL, page)
 
     def test_unlisted_never_found(self):
-        "An unlisted profile is never found, not even by its own skill"
+        """An unlisted profile, or one of a member who has left, is never
+        found, not even by its own skill"""
         client = self.logged_in('anna@example.se')
         for args in [{'kompetens': 'snickeri'}, {'q': 'Cilla'},
-                {'kommun': '2481'}]:
+                {'q': 'Erik'}, {'kommun': '2481'}]:
             with self.subTest(**args):
                 page = self.search(client, **args)
                 self.assertNotIn("Cilla Berg", page)
                 self.assertNotIn(CILLA_PHONE, page)
+                self.assertNotIn("Erik Ek", page)
+                response = client.get(self.url('medlemmar'),
+                    query_string=args)
+                self.assertNotIn("Erik Ek", response.get_data(as_text=True))
 
     def test_unpublished_contact_never_shown(self):
         "Bertil's unpublished phone is never in Anna's response"
