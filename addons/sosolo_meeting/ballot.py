@@ -208,8 +208,10 @@ class Ballot(Workflow, ModelSQL, ModelView):
     # Voting ---------------------------------------------------------------
 
     @classmethod
-    def vote(cls, ballot, entry, choice):
-        """Cast roll `entry`'s vote `choice` in `ballot`.
+    def vote(cls, ballot, entry, choice, postal=False):
+        """Cast roll `entry`'s vote `choice` in `ballot`; `postal` for a
+        vote received by post, which staff enter, where the meeting
+        takes them.
 
         Refuses (VoteRefused with status 409) a closed ballot or a second
         vote, (403) an entry not on the meeting's roll or whose member's
@@ -222,10 +224,10 @@ class Ballot(Workflow, ModelSQL, ModelView):
         # (the portal's roll rule, or staff); the marker and the secret
         # vote are written for the voter, who may not write them.
         with without_check_access():
-            return cls._vote(ballot, entry, choice)
+            return cls._vote(ballot, entry, choice, postal)
 
     @classmethod
-    def _vote(cls, ballot, entry, choice):
+    def _vote(cls, ballot, entry, choice, postal):
         pool = Pool()
         Voter = pool.get('sosolo.meeting.ballot.voter')
         cls.lock([ballot])
@@ -242,6 +244,10 @@ class Ballot(Workflow, ModelSQL, ModelView):
             raise VoteRefused(403, gettext(
                     'sosolo_meeting.msg_vote_own_discharge',
                     member=entry.member.rec_name, ballot=ballot.title))
+        if postal and not ballot.meeting.postal_votes:
+            raise VoteRefused(403, gettext(
+                    'sosolo_meeting.msg_vote_postal_not_allowed',
+                    ballot=ballot.title))
         if choice not in ballot.choices:
             raise VoteRefused(400, gettext(
                     'sosolo_meeting.msg_vote_choice', ballot=ballot.title))
@@ -254,6 +260,7 @@ class Ballot(Workflow, ModelSQL, ModelView):
                     'ballot': ballot.id,
                     'entry': entry.id,
                     'choice': None if ballot.secret else choice,
+                    'postal': postal,
                     }])
         if not ballot.secret:
             return None
@@ -415,6 +422,8 @@ class BallotVoter(ModelSQL, ModelView):
     entry = fields.Many2One('sosolo.meeting.roll', "Roll Entry",
         required=True, ondelete='RESTRICT', readonly=True)
     choice = fields.Char("Choice", readonly=True)
+    postal = fields.Boolean("By Post", readonly=True,
+        help="The vote came by post before the meeting.")
 
     @classmethod
     def __setup__(cls):
@@ -425,3 +434,7 @@ class BallotVoter(ModelSQL, ModelView):
                 'sosolo_meeting.msg_vote_twice_unique'),
             ]
         cls._sql_indexes.add(Index(t, (t.entry, Index.Range())))
+
+    @classmethod
+    def default_postal(cls):
+        return False

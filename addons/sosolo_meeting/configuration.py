@@ -14,6 +14,9 @@ class Configuration(metaclass=PoolMeta):
     meeting_digital = fields.Boolean("Digital Meetings",
         help="The statutes allow members to take part in the meeting "
         "digitally.")
+    meeting_postal_votes = fields.Boolean("Postal Votes",
+        help="The statutes let the board decide that members may vote by "
+        "post before the meeting.")
     meeting_investing_vote = fields.Boolean("Investing Members Vote",
         help="The statutes give investing members a vote.")
     meeting_proxy_limit = fields.Integer("Members per Proxy",

@@ -102,6 +102,9 @@ class Meeting(Workflow, ModelSQL, ModelView):
             'invisible': Eval('form') == 'physical',
             },
         help="Where members join the meeting digitally.")
+    postal_votes = fields.Boolean("Postal Votes", states=_draft,
+        help="The board lets members vote by post before the meeting, "
+        "where the statutes allow it; staff enter the votes received.")
     participation = fields.Text("How to Take Part",
         help="How members take part and vote, for the notice.")
     motion_deadline = fields.Date("Motion Deadline", states=_draft,
@@ -268,6 +271,10 @@ class Meeting(Workflow, ModelSQL, ModelView):
         if self.form != 'physical' and not config.meeting_digital:
             raise MeetingError(gettext(
                     'sosolo_meeting.msg_meeting_digital_not_allowed',
+                    meeting=self.rec_name))
+        if self.postal_votes and not config.meeting_postal_votes:
+            raise MeetingError(gettext(
+                    'sosolo_meeting.msg_meeting_postal_not_allowed',
                     meeting=self.rec_name))
         if self.form != 'physical' and not self.link:
             raise MeetingError(gettext(

@@ -114,6 +114,62 @@ class BallotTestCase(unittest.TestCase):
             self.assertEqual(m["Anna"], anna.member)
 
     @with_transaction()
+    def test_postal_votes(self):
+        """Postal votes only where the statutes and the board allow them,
+        entered by staff through the wizard and counted once per voter"""
+        pool = Pool()
+        Ballot = pool.get('sosolo.meeting.ballot')
+        Config = pool.get('sosolo.membership.configuration')
+        Meeting = pool.get('sosolo.meeting')
+        PostalVote = pool.get('sosolo.meeting.postal_vote', type='wizard')
+        company = create_company()
+        with set_company(company):
+            create_members(company)
+            # The statutes say nothing of postal votes: calling refused.
+            meeting = create_meeting(company, postal_votes=True)
+            with self.assertRaises(MeetingError) as cm:
+                Meeting.call([meeting])
+            self.assertIn('postal votes', cm.exception.message)
+            Config.write([Config(1)], {'meeting_postal_votes': True})
+            Meeting.call([meeting])
+            Meeting.open([meeting])
+            without = open_meeting(company, name="Utan poströster",
+                meeting_date=D(2027, 1, 11))
+            ballot = open_ballot(meeting, secret=True)
+            anna, bertil, erik = meeting.roll
+
+            def enter(ballot, entry, choice):
+                with Transaction().set_context(
+                        active_model=Ballot.__name__, active_id=ballot.id,
+                        active_ids=[ballot.id]):
+                    session_id, _, _ = PostalVote.create()
+                    PostalVote.execute(session_id, {'start': {
+                                'entry': entry.id, 'choice': choice}},
+                        'enter')
+                    PostalVote.delete(session_id)
+
+            enter(ballot, anna, 'no')
+            # The same member cannot also vote at the meeting.
+            with self.assertRaises(VoteRefused) as cm:
+                Ballot.vote(ballot, anna, 'yes')
+            self.assertEqual(cm.exception.status, 409)
+            Ballot.vote(ballot, bertil, 'yes')
+            Ballot.vote(ballot, erik, 'yes')
+            # A meeting the board opened to no postal votes refuses one.
+            other = open_ballot(without)
+            with self.assertRaises(VoteRefused) as cm:
+                enter(other, without.roll[0], 'yes')
+            self.assertEqual(cm.exception.status, 403)
+            Ballot.close([ballot])
+            self.assertEqual((ballot.yes_votes, ballot.no_votes),
+                (2, 1))
+            self.assertEqual(sorted((v.entry.member.party.name, v.postal)
+                    for v in ballot.voters),
+                [("Anna", True), ("Bertil", False), ("Erik", False)])
+            # Secret: the marker of the postal vote keeps no choice.
+            self.assertEqual({v.choice for v in ballot.voters}, {None})
+
+    @with_transaction()
     def test_tie_and_two_thirds(self):
         "A tie needs the chair's vote; a statute change two thirds"
         pool = Pool()

@@ -153,13 +153,14 @@ class SosoloMeetingTestCase(SwedishTranslationTestMixin, ModuleTestCase):
                                         'value': f'{name.lower()}@example.se'
                                         }])]})
             meeting = create_meeting(company, form='hybrid',
-                link='https://stamma.example.se/2027',
+                link='https://stamma.example.se/2027', postal_votes=True,
                 participation="Anslut via länken från klockan 17.30.",
                 items=[('create', [{'title': "Fastställande av årsavgift",
                                 'kind': 'fees',
                                 'proposal': "Oförändrad avgift, 300 kr."}])])
             config = pool.get('sosolo.membership.configuration')(1)
             config.meeting_digital = True
+            config.meeting_postal_votes = True
             config.save()
             Motion.create([{'meeting': meeting.id,
                         'member': members["Anna"].id, 'title': "Cykelställ",
@@ -189,7 +190,8 @@ class SosoloMeetingTestCase(SwedishTranslationTestMixin, ModuleTestCase):
                 "Fastställande av årsavgift", "Oförändrad avgift, 300 kr.",
                 "Cykelställ", "Styrelsen föreslår bifall.",
                 "Anslut via länken från klockan 17.30.",
-                "https://stamma.example.se/2027", "medlemsportalen"]:
+                "https://stamma.example.se/2027", "medlemsportalen",
+                "rösta per post före stämman"]:
             self.assertIn(words, text)
 
     @with_transaction()
