@@ -101,8 +101,10 @@ class BackOfficeBrowserTest(unittest.TestCase):
         # The type is a Swedish selection, the invoice tab a Swedish page.
         kind = form.get_by_role('combobox', name="Typ:")
         expect(kind).to_be_in_viewport()
-        self.assertEqual(
-            kind.evaluate('e => e.options[e.selectedIndex].text'), "Kund")
+        # sao fills the new record's defaults after the form shows: the
+        # select has no option chosen until then, so wait for it.
+        expect(kind.locator('option:checked')).to_have_text("Kund",
+            timeout=30000)
         expect(form.locator('.nav-tabs a', has_text="Faktura").first
             ).to_be_visible()
         with tempfile.TemporaryDirectory() as folder:
