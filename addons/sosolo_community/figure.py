@@ -26,21 +26,13 @@ def day_end(date):
     return utc(dt.datetime.combine(date + dt.timedelta(days=1), dt.time()))
 
 
-def consortia(end, company):
-    "The consortia created before `end`."
-    Consortium = Pool().get('sosolo.community.consortium')
-    return Consortium.search_count([
-            ('company', '=', company),
-            ('create_date', '<', end),
-            ])
-
-
 def community_figures(date, company):
     """The use of the community at the end of `date`: listed profiles,
     consortia, bookings not cancelled that began, and members in a deal
     (joined and not left)."""
     pool = Pool()
     Profile = pool.get('sosolo.community.profile')
+    Consortium = pool.get('sosolo.community.consortium')
     Booking = pool.get('sosolo.community.booking')
     Participation = pool.get('sosolo.community.deal.participation')
     end = day_end(date)
@@ -51,7 +43,10 @@ def community_figures(date, company):
                 ('member.state', 'in', SHOWN_STATES),
                 ('create_date', '<', end),
                 ]),
-        'consortia': consortia(end, company),
+        'consortia': Consortium.search_count([
+                ('company', '=', company),
+                ('create_date', '<', end),
+                ]),
         'bookings': Booking.search_count([
                 ('resource.company', '=', company),
                 ('state', '!=', 'cancelled'),
