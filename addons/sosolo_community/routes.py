@@ -147,6 +147,11 @@ PHOTO_TYPES = [t for t in RECEIPT_TYPES if t[1].startswith('image/')]
 MAX_PHOTO = 2 * 1024 * 1024
 
 
+def photo_kind(data):
+    "The entry of PHOTO_TYPES whose first bytes `data` has, or None."
+    return next((t for t in PHOTO_TYPES if data.startswith(t[0])), None)
+
+
 def photo_upload(request, errors):
     """The uploaded photo's bytes, None when none was chosen; a size
     or type error goes into `errors`."""
@@ -156,7 +161,7 @@ def photo_upload(request, errors):
         return None
     if len(data) > MAX_PHOTO:
         errors['photo'] = gettext('sosolo_community.msg_portal_photo_large')
-    elif not any(data.startswith(t[0]) for t in PHOTO_TYPES):
+    elif not photo_kind(data):
         errors['photo'] = gettext('sosolo_community.msg_portal_photo_type')
     return data
 
@@ -164,7 +169,7 @@ def photo_upload(request, errors):
 def photo_response(profile):
     "The profile's photo with its media type, or 404."
     data = bytes(profile.photo or b'')
-    kind = next((t for t in PHOTO_TYPES if data.startswith(t[0])), None)
+    kind = photo_kind(data)
     if not kind:
         abort(HTTPStatus.NOT_FOUND)
     response = Response(data, content_type=kind[1])
