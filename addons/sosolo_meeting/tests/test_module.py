@@ -77,6 +77,15 @@ def create_members(company):
     return members
 
 
+def give_emails(members, *names):
+    "Give the members of `names` an address: anna@example.se for Anna."
+    Party = Pool().get('party.party')
+    for name in names:
+        Party.write([members[name].party], {'contact_mechanisms': [
+                    ('create', [{'type': 'email',
+                                'value': f'{name.lower()}@example.se'}])]})
+
+
 def create_meeting(company, **values):
     Meeting = Pool().get('sosolo.meeting')
     values = {
@@ -143,15 +152,10 @@ class SosoloMeetingTestCase(SwedishTranslationTestMixin, ModuleTestCase):
         pool = Pool()
         Meeting = pool.get('sosolo.meeting')
         Motion = pool.get('sosolo.meeting.motion')
-        Party = pool.get('party.party')
         company = create_company()
         with set_company(company):
             members = create_members(company)
-            for name, member in members.items():
-                Party.write([member.party], {'contact_mechanisms': [
-                            ('create', [{'type': 'email',
-                                        'value': f'{name.lower()}@example.se'
-                                        }])]})
+            give_emails(members, *members)
             meeting = create_meeting(company, form='hybrid',
                 link='https://stamma.example.se/2027', postal_votes=True,
                 participation="Anslut via länken från klockan 17.30.",
@@ -200,15 +204,12 @@ class SosoloMeetingTestCase(SwedishTranslationTestMixin, ModuleTestCase):
         pool = Pool()
         Meeting = pool.get('sosolo.meeting')
         Ballot = pool.get('sosolo.meeting.ballot')
-        Party = pool.get('party.party')
         Lang = pool.get('ir.lang')
         Lang.load_translations(Lang.search([('code', '=', 'sv')]))
         company = create_company()
         with set_company(company):
             members = create_members(company)
-            Party.write([members["Anna"].party], {'contact_mechanisms': [
-                        ('create', [{'type': 'email',
-                                    'value': 'anna@example.se'}])]})
+            give_emails(members, "Anna")
             # Three days ahead: far inside any meeting's notice window.
             poll = create_meeting(company, kind='poll',
                 name="Nya lokaler?", place=None, fiscal_year_end=None,
