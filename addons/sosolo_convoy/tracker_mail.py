@@ -13,6 +13,8 @@ from trytond.pool import Pool, PoolMeta
 from trytond.sendmail import send_message_transactional
 from trytond.tools.email_ import set_from_header
 
+from .certificate import EMPLOYED
+
 #: The step after which nothing more happens.
 LAST = 'salary'
 
@@ -20,6 +22,11 @@ LAST = 'salary'
 def step_id(step):
     "What names a step among an assignment's: its key, and a reminder's level."
     return f'{step.key}:{step.detail}' if step.detail else step.key
+
+
+def last_done(steps):
+    "The last step done of `steps`, or None."
+    return next((s for s in reversed(steps) if s.done), None)
 
 
 def step_text(step):
@@ -77,7 +84,8 @@ class Assignment(metaclass=PoolMeta):
         WebUser = pool.get('web.user')
         today = today or Date.today()
         assignments = cls.search([
-                ('state', 'in', ['approved', 'invoiced', 'paid', 'settled']),
+                # The tracker starts at approval, as the employment does.
+                ('state', 'in', EMPLOYED),
                 ['OR',
                     ('tracker_notified', '=', None),
                     ('tracker_notified', '!=', LAST),
@@ -86,8 +94,8 @@ class Assignment(metaclass=PoolMeta):
         reached = {}
         for assignment in assignments:
             steps = assignment.payout_steps(today)
-            done = [s for s in steps if s.done]
-            if done and step_id(done[-1]) != assignment.tracker_notified:
+            step = last_done(steps)
+            if step and step_id(step) != assignment.tracker_notified:
                 reached[assignment] = steps
         if not reached:
             return []
@@ -106,15 +114,14 @@ class Assignment(metaclass=PoolMeta):
                 assignment.send_tracker_email(email, steps, urljoin(link,
                         f'uppdrag/{assignment.id}'))
                 sent.append(assignment)
-            assignment.tracker_notified = step_id(
-                [s for s in steps if s.done][-1])
+            assignment.tracker_notified = step_id(last_done(steps))
         cls.save(list(reached))
         return sent
 
     def send_tracker_email(self, email, steps, link):
         """E-mail `email` that the assignment reached the last step done
         of `steps` (its payout_steps), and what comes next."""
-        step = [s for s in steps if s.done][-1]
+        step = last_done(steps)
         following = next((s for s in steps if s.next), None)
         if following is None:
             after = gettext('sosolo_convoy.msg_tracker_email_last', 'sv')

@@ -10,6 +10,7 @@ from trytond.modules.company.tests import set_company
 from trytond.modules.sosolo_portal.tests.tools import configure_email_links
 from trytond.modules.sosolo_sweden.tests.books import ORGNR as COMPANY_ORGNR
 from trytond.modules.sosolo_sweden.tests.books import setup_books
+from trytond.modules.sosolo_sweden.tests.transactions import committed
 from trytond.pool import Pool
 from trytond.tests.test_tryton import (
     activate_module,
@@ -60,6 +61,14 @@ class CertificateTestCase(unittest.TestCase):
         cls.addClassCleanup(drop_db)
         setup_books()
         configure_email_links(cls, BASE)
+
+        def load_swedish():
+            # The modules' sv.po load only once sv exists, as `sosolo
+            # init` does it (as test_routes): the e-mails are in Swedish,
+            # whichever test class ran before in the process.
+            Lang = Pool().get('ir.lang')
+            Lang.load_translations(Lang.search([('code', '=', 'sv')]))
+        committed(load_swedish)
 
     @with_transaction()
     def test_certificate_content(self):
