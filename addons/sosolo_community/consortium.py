@@ -9,17 +9,15 @@ assignment per share, invoiced by the cooperative to the buyer as any
 other assignment."""
 import datetime as dt
 from decimal import ROUND_DOWN, Decimal
-from email.message import EmailMessage
 
-from trytond.config import config
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, Unique, Workflow, fields
 from trytond.model.exceptions import ValidationError
 from trytond.modules.sosolo_convoy.assignment import VAT
 from trytond.modules.sosolo_membership.party import local_time
+from trytond.modules.sosolo_portal.mail import send_email
 from trytond.pool import Pool
 from trytond.pyson import Bool, Eval
-from trytond.sendmail import send_message_transactional
 from trytond.transaction import Transaction
 
 STATES = [
@@ -294,21 +292,16 @@ class Consortium(Workflow, ModelSQL, ModelView):
                 if m.party.id in emails]
             if not to:
                 continue
-            msg = EmailMessage()
-            msg['From'] = config.get('email', 'from')
-            msg['To'] = ', '.join(to)
             # In Swedish whatever the language of the cron's user.
-            msg['Subject'] = gettext(
-                'sosolo_community.msg_consortium_reminder_subject', 'sv',
-                consortium=consortium.rec_name)
-            msg.set_content(gettext(
-                    'sosolo_community.msg_consortium_reminder_body', 'sv',
-                    consortium=consortium.rec_name,
+            send_email(', '.join(to),
+                gettext('sosolo_community.msg_consortium_reminder_subject',
+                    'sv', consortium=consortium.rec_name),
+                gettext('sosolo_community.msg_consortium_reminder_body',
+                    'sv', consortium=consortium.rec_name,
                     buyer=consortium.tender.buyer or '',
                     deadline=local_time(consortium.deadline),
                     lead=consortium.lead.party.rec_name,
                     state=states[consortium.state]))
-            send_message_transactional(msg)
         cls.write(due, {'reminded': now})
         return due
 

@@ -4,15 +4,13 @@
 chose, optionally in the municipalities the member serves (match.py)."""
 import datetime as dt
 from collections import defaultdict
-from email.message import EmailMessage
 
-from trytond.config import config
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
 from trytond.modules.sosolo_membership import rules
 from trytond.modules.sosolo_membership.party import local_time
+from trytond.modules.sosolo_portal.mail import send_email
 from trytond.pool import Pool
-from trytond.sendmail import send_message_transactional
 
 from . import digest, match
 
@@ -91,15 +89,12 @@ class Interest(ModelSQL, ModelView):
                 if lots]
             if not email or not entries:
                 continue
-            msg = EmailMessage()
-            msg['From'] = config.get('email', 'from')
-            msg['To'] = email
             # In Swedish whatever the language of the cron's user.
-            msg['Subject'] = gettext('sosolo_community.msg_digest_subject',
-                'sv', count=len(entries))
-            msg.set_content(gettext('sosolo_community.msg_digest_body',
-                    'sv', member=member.party.rec_name,
+            send_email(email,
+                gettext('sosolo_community.msg_digest_subject', 'sv',
+                    count=len(entries)),
+                gettext('sosolo_community.msg_digest_body', 'sv',
+                    member=member.party.rec_name,
                     tenders=digest.digest_text(entries)))
-            send_message_transactional(msg)
             sent.append(member)
         return sent

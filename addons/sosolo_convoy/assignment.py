@@ -2,14 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
-from email.message import EmailMessage
 
-from trytond.config import config
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, Workflow, fields
+from trytond.modules.sosolo_portal.mail import send_email
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
-from trytond.sendmail import send_message_transactional
 from trytond.transaction import Transaction, without_check_access
 
 from . import tracker
@@ -297,22 +295,18 @@ class Assignment(Workflow, ModelSQL, ModelView):
         if not to:
             return
         _, content, _, name = InvoiceReport.execute([self.invoice.id], {})
-        msg = EmailMessage()
-        msg['From'] = config.get('email', 'from')
-        msg['To'] = to
         # In Swedish whatever the language of the staff who approved it.
-        msg['Subject'] = gettext('sosolo_convoy.msg_invoice_email_subject',
-            'sv', number=self.invoice.number, company=self.company.rec_name)
-        msg.set_content(gettext('sosolo_convoy.msg_invoice_email_body',
-                'sv', number=self.invoice.number,
+        send_email(to,
+            gettext('sosolo_convoy.msg_invoice_email_subject', 'sv',
+                number=self.invoice.number, company=self.company.rec_name),
+            gettext('sosolo_convoy.msg_invoice_email_body', 'sv',
+                number=self.invoice.number,
                 member=self.member.party.rec_name,
                 total=self.invoice.total_amount,
                 due=self.invoice.lines_to_pay[0].maturity_date
                 if self.invoice.lines_to_pay else '',
-                ocr=self.invoice.se_ocr or ''))
-        msg.add_attachment(bytes(content), maintype='application',
-            subtype='pdf', filename=f'{name}.pdf')
-        send_message_transactional(msg)
+                ocr=self.invoice.se_ocr or ''),
+            content, f'{name}.pdf')
 
     def payout_steps(self, today):
         "The payout tracker's Steps of the assignment on `today`."

@@ -17,18 +17,15 @@ certificate carries it too, as the AGI reported it. For a member each
 assignment is one employment (a särskild visstidsanställning, LAS 5 §
 1; sosolo_payroll.rules.sick_pay_right) of varying working time.
 """
-from email.message import EmailMessage
 from urllib.parse import urljoin
 
-from trytond.config import config
 from trytond.i18n import gettext
 from trytond.modules.sosolo_payroll import rules
+from trytond.modules.sosolo_portal.mail import send_email
 from trytond.modules.sosolo_portal.web_user import configured_url
 from trytond.modules.sosolo_sweden.amount import format_number
 from trytond.pool import Pool, PoolMeta
 from trytond.report import Report
-from trytond.sendmail import send_message_transactional
-from trytond.tools.email_ import set_from_header
 
 #: The assignments that are employments: approved, whatever came after.
 EMPLOYED = ['approved', 'invoiced', 'paid', 'settled']
@@ -61,18 +58,13 @@ class Employee(metaclass=PoolMeta):
         Report = pool.get('sosolo.convoy.employer_certificate', type='report')
         link = urljoin(configured_url('reset_password_url'), PORTAL_PATH)
         _, content, _, _ = Report.execute([self.id], {})
-        msg = EmailMessage()
-        from_ = config.get('email', 'from')
-        set_from_header(msg, from_, from_)
-        msg['To'] = email
-        msg['Subject'] = gettext('sosolo_convoy.msg_certificate_email_subject',
-            'sv', company=self.company.rec_name)
-        msg.set_content(gettext('sosolo_convoy.msg_certificate_email_body',
-                'sv', member=self.party.rec_name, link=link,
-                company=self.company.rec_name))
-        msg.add_attachment(bytes(content), maintype='application',
-            subtype='pdf', filename='arbetsgivarintyg.pdf')
-        send_message_transactional(msg)
+        send_email(email,
+            gettext('sosolo_convoy.msg_certificate_email_subject', 'sv',
+                company=self.company.rec_name),
+            gettext('sosolo_convoy.msg_certificate_email_body', 'sv',
+                member=self.party.rec_name, link=link,
+                company=self.company.rec_name),
+            content, 'arbetsgivarintyg.pdf')
 
 
 class EmployerCertificate(Report):

@@ -2,16 +2,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """An e-mail to the member at each step of the payout tracker (issue
 16), sent by a cron; the member may opt out in the portal."""
-from email.message import EmailMessage
 from urllib.parse import urljoin
 
-from trytond.config import config
 from trytond.i18n import gettext
 from trytond.model import fields
+from trytond.modules.sosolo_portal.mail import send_email
 from trytond.modules.sosolo_portal.web_user import configured_url
 from trytond.pool import Pool, PoolMeta
-from trytond.sendmail import send_message_transactional
-from trytond.tools.email_ import set_from_header
 
 from .certificate import EMPLOYED
 
@@ -131,18 +128,14 @@ class Assignment(metaclass=PoolMeta):
         else:
             after = gettext('sosolo_convoy.msg_tracker_email_next', 'sv',
                 step=step_text(following))
-        msg = EmailMessage()
-        from_ = config.get('email', 'from')
-        set_from_header(msg, from_, from_)
-        msg['To'] = email
-        msg['Subject'] = gettext('sosolo_convoy.msg_tracker_email_subject',
-            'sv', assignment=self.description, step=step_text(step))
-        msg.set_content(gettext('sosolo_convoy.msg_tracker_email_body', 'sv',
+        send_email(email,
+            gettext('sosolo_convoy.msg_tracker_email_subject', 'sv',
+                assignment=self.description, step=step_text(step)),
+            gettext('sosolo_convoy.msg_tracker_email_body', 'sv',
                 member=self.member.party.rec_name,
                 assignment=self.description, step=step_text(step),
                 date=step.date or '', after=after, link=link,
                 company=self.company.rec_name))
-        send_message_transactional(msg)
 
 
 class Cron(metaclass=PoolMeta):

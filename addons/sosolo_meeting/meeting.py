@@ -1,9 +1,7 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-from email.message import EmailMessage
 from urllib.parse import urljoin
 
-from trytond.config import config
 from trytond.i18n import gettext
 from trytond.model import (
     ModelSQL,
@@ -12,10 +10,10 @@ from trytond.model import (
     fields,
     sequence_ordered,
 )
+from trytond.modules.sosolo_portal.mail import send_email
 from trytond.modules.sosolo_portal.web_user import configured_url
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
-from trytond.sendmail import send_message_transactional
 from trytond.transaction import Transaction
 
 from . import rules
@@ -355,22 +353,15 @@ class Meeting(Workflow, ModelSQL, ModelView):
             for member in members:
                 if not member.party.email:
                     continue
-                msg = EmailMessage()
-                msg['From'] = config.get('email', 'from')
-                msg['To'] = member.party.email
-                msg['Subject'] = gettext(
-                    f'sosolo_meeting.msg_{email}_email_subject', 'sv',
-                    meeting=meeting.name, date=meeting.meeting_date)
-                msg.set_content(gettext(
-                        f'sosolo_meeting.msg_{email}_email_body', 'sv',
+                send_email(member.party.email,
+                    gettext(f'sosolo_meeting.msg_{email}_email_subject',
+                        'sv', meeting=meeting.name,
+                        date=meeting.meeting_date),
+                    gettext(f'sosolo_meeting.msg_{email}_email_body', 'sv',
                         member=member.party.name, meeting=meeting.name,
                         date=meeting.meeting_date,
-                        company=meeting.company.rec_name, link=link))
-                if meeting.notice_pdf:
-                    msg.add_attachment(meeting.notice_pdf,
-                        maintype='application', subtype='pdf',
-                        filename=meeting.notice_pdf_name)
-                send_message_transactional(msg)
+                        company=meeting.company.rec_name, link=link),
+                    meeting.notice_pdf, meeting.notice_pdf_name)
         cls.save(meetings)
 
     @classmethod

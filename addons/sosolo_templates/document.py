@@ -3,7 +3,6 @@
 import datetime as dt
 import hashlib
 import io
-from email.message import EmailMessage
 from pathlib import Path
 
 from pypdf import PdfWriter
@@ -11,12 +10,12 @@ from pypdf import PdfWriter
 from trytond.config import config
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, Workflow, fields
+from trytond.modules.sosolo_portal.mail import send_email
 from trytond.modules.sosolo_sweden import parsers
 from trytond.modules.sosolo_sweden.amount import format_number
 from trytond.modules.sosolo_sweden.exceptions import InputError
 from trytond.pool import Pool
 from trytond.pyson import Eval
-from trytond.sendmail import send_message_transactional
 from trytond.transaction import Transaction, without_check_access
 
 from . import rules
@@ -257,14 +256,7 @@ class Document(Workflow, ModelSQL, ModelView):
     def send(self, to, subject, body):
         """E-mail the issued PDF to `to` when the transaction commits,
         and note to whom and when."""
-        msg = EmailMessage()
-        msg['From'] = config.get('email', 'from')
-        msg['To'] = to
-        msg['Subject'] = subject
-        msg.set_content(body)
-        msg.add_attachment(self.pdf, maintype='application',
-            subtype='pdf', filename=self.pdf_name)
-        send_message_transactional(msg)
+        send_email(to, subject, body, self.pdf, self.pdf_name)
         self.sent_to = to
         self.sent_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         self.save()

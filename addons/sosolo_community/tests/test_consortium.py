@@ -16,7 +16,7 @@ from trytond.tests.test_tryton import activate_module, with_transaction
 
 from .tools import DAY, company, member
 
-SEND = ('trytond.modules.sosolo_community.consortium.'
+SEND = ('trytond.modules.sosolo_portal.mail.'
     'send_message_transactional')
 
 

@@ -96,7 +96,7 @@ class TenderRouteTestCase(PortalRouteTestCase):
             Tender = pool.get('sosolo.community.tender')
             now = max(t.create_date for t in Tender.search([])) \
                 + dt.timedelta(hours=1)
-            with patch('trytond.modules.sosolo_community.interest.'
+            with patch('trytond.modules.sosolo_portal.mail.'
                     'send_message_transactional') as send:
                 Interest.send_digests(now)
             return [c.args[0] for c in send.call_args_list]

@@ -21,7 +21,7 @@ from trytond.tests.test_tryton import (
 from .test_module import customer, make_employee, make_member, pdf_text, values
 
 BASE = 'http://127.0.0.1:8000/sosolo'
-SEND = 'trytond.modules.sosolo_convoy.{}.send_message_transactional'
+SEND = 'trytond.modules.sosolo_portal.mail.send_message_transactional'
 
 
 def pay_run(employee, date, salary):
@@ -46,7 +46,7 @@ def approved(member, description, start, end):
         or [customer('kund@example.se', "Kungsgatan 2")])[0]
     assignment = Assignment.enter(member, {**values(party, description),
             'start_date': start, 'end_date': end}, submit=True)
-    with patch(SEND.format('assignment')):
+    with patch(SEND):
         Assignment.approve([assignment])
     return assignment
 
@@ -135,7 +135,7 @@ class CertificateTestCase(unittest.TestCase):
         company, member = make_member(Decimal(0))
         with set_company(company):
             employee = make_employee(member)
-            with patch(SEND.format('certificate')) as send:
+            with patch(SEND) as send:
                 employee.send_certificate('anna@example.se')
         msg = send.call_args[0][0]
         self.assertEqual(msg['To'], 'anna@example.se')
@@ -164,7 +164,7 @@ class CertificateTestCase(unittest.TestCase):
             due = assignment.invoice.lines_to_pay[0].maturity_date
 
             def run(today):
-                with patch(SEND.format('tracker_mail')) as send:
+                with patch(SEND) as send:
                     sent = Assignment.notify_tracker(today)
                 return sent, [c[0][0] for c in send.call_args_list]
             sent, mails = run(dt.date(2026, 12, 1))

@@ -20,7 +20,7 @@ from .test_end_to_end import configure
 from .test_module import pdf_text
 from .test_routes import annas_records
 
-SEND = ('trytond.modules.sosolo_convoy.certificate.'
+SEND = ('trytond.modules.sosolo_portal.mail.'
     'send_message_transactional')
 
 

@@ -274,7 +274,7 @@ class EndToEndTestCase(RouteTestCase):
                     assignment.untaxed_amount, assignment.total_amount),
                 ('submitted', [('se_orgnr', '556334-3689')],
                     D('40000.00'), D('50000.00')))
-            with patch('trytond.modules.sosolo_convoy.assignment.'
+            with patch('trytond.modules.sosolo_portal.mail.'
                     'send_message_transactional') as sent:
                 Assignment.approve([assignment])
             invoice = assignment.invoice

@@ -58,7 +58,7 @@ def invoiced(member, description="Webbplats"):
     assignment = Assignment.enter(member, values(known[0] if known
             else customer(f'{member.party.name}@kund.example',
                 f"{member.party.name}s väg 1"), description), submit=True)
-    with patch('trytond.modules.sosolo_convoy.assignment.'
+    with patch('trytond.modules.sosolo_portal.mail.'
             'send_message_transactional'):
         Assignment.approve([assignment])
     return Assignment(assignment.id).invoice

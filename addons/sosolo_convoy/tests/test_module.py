@@ -78,7 +78,7 @@ def portal_records(member, email, payment_date):
     WebUser = pool.get('web.user')
     assignment = Assignment.enter(member, values(
             customer(email, f"{member.party.name}s väg 1")), submit=True)
-    with patch('trytond.modules.sosolo_convoy.assignment.'
+    with patch('trytond.modules.sosolo_portal.mail.'
             'send_message_transactional'):
         Assignment.approve([assignment])
     employee = make_employee(member)
@@ -543,7 +543,7 @@ class SosoloConvoyTestCase(
 
             Assignment.submit([annas, bertils])
             sent = {}
-            with patch('trytond.modules.sosolo_convoy.assignment.'
+            with patch('trytond.modules.sosolo_portal.mail.'
                     'send_message_transactional') as send:
                 for assignment in [annas, bertils]:
                     Assignment.approve([assignment])

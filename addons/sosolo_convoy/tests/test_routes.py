@@ -36,7 +36,7 @@ RECEIPT = b'%PDF-1.4 kvitto'
 def approve(assignment):
     "Approve `assignment` as staff: its invoice, posted and e-mailed."
     Assignment = Pool().get('sosolo.convoy.assignment')
-    with patch('trytond.modules.sosolo_convoy.assignment.'
+    with patch('trytond.modules.sosolo_portal.mail.'
             'send_message_transactional') as send:
         Assignment.approve([assignment])
     return send.call_args[0][0]

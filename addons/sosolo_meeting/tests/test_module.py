@@ -29,7 +29,7 @@ from trytond.transaction import Transaction
 
 D = dt.date
 TODAY = D(2026, 12, 1)
-SEND = 'trytond.modules.sosolo_meeting.meeting.send_message_transactional'
+SEND = 'trytond.modules.sosolo_portal.mail.send_message_transactional'
 BASE_URL = 'https://medlem.example.se/sosolo'
 
 

@@ -314,8 +314,8 @@ class SosoloTemplatesTestCase(SwedishTranslationTestMixin, ModuleTestCase):
         company, member, customer, assignment = demo_like()
         Version.publish([Version(ModelData.get_id('sosolo_templates',
                         'version_employment_information'))])
-        with set_company(company), patch('trytond.modules.sosolo_templates.'
-                'document.send_message_transactional') as sent:
+        with set_company(company), patch('trytond.modules.sosolo_portal.'
+                'mail.send_message_transactional') as sent:
             Assignment.submit([assignment])
             Assignment.approve([assignment])
         document = assignment.employment_information

@@ -27,7 +27,7 @@ from .test_seal import seal_folder
 
 #: Where configure_email_links points the portal's e-mail links.
 PUBLIC = 'http://127.0.0.1:8000/sosolo/portal/'
-SEND = 'trytond.modules.sosolo_templates.document.send_message_transactional'
+SEND = 'trytond.modules.sosolo_portal.mail.send_message_transactional'
 LINK = re.compile(re.escape(PUBLIC) + r'offert/([A-Za-z0-9_-]+)')
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 SHA = re.compile(r'name="pdf_sha256" value="([0-9a-f]{64})"')
