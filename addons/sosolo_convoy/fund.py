@@ -237,12 +237,10 @@ class Advance(Workflow, ModelSQL, ModelView):
         """What `member` may ask for in advance on `invoice`: zero unless
         it is a posted, unpaid invoice of one of their assignments with
         no advance before."""
-        pool = Pool()
-        Configuration = pool.get('sosolo.convoy.configuration')
-        Invoice = pool.get('account.invoice')
-        assignment = Invoice.convoy_assignments([invoice]).get(invoice.id)
+        Configuration = Pool().get('sosolo.convoy.configuration')
+        # The assignments the invoice bills itself: a credit note has none.
+        assignment = next(iter(invoice.convoy_invoiced_assignments), None)
         if (not assignment or assignment.member != member
-                or assignment.invoice != invoice
                 or invoice.state != 'posted' or assignment.fee_rate is None
                 or cls.search([('invoice', '=', invoice.id)], limit=1)):
             return _ZERO

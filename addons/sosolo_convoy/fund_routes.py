@@ -8,11 +8,11 @@ found among the member's own assignments, or 404.
 """
 from trytond.exceptions import UserError
 from trytond.modules.sosolo_portal.portal import portal_url, render, see_other
-from trytond.protocols.wrappers import HTTPStatus, abort
+from trytond.protocols.wrappers import HTTPStatus
 from trytond.wsgi import app
 
 from .forms import ADVANCE
-from .routes import _failed, _notice, member_page
+from .routes import _failed, _notice, _own_invoice, member_page
 
 
 @app.route('/<database_name>/portal/kundfakturor/<int:invoice_id>/forskott',
@@ -20,15 +20,8 @@ from .routes import _failed, _notice, member_page
 @member_page
 def advance(request, pool, user, member, invoice_id):
     Advance = pool.get('sosolo.convoy.advance')
-    Assignment = pool.get('sosolo.convoy.assignment')
     Configuration = pool.get('sosolo.convoy.configuration')
-    # Another member's invoice answers as a missing one.
-    assignments = Assignment.search([('member', '=', member.id),
-            ('invoice', '=', invoice_id),
-            ('invoice.state', 'in', ['posted', 'paid'])])
-    if not assignments:
-        abort(HTTPStatus.NOT_FOUND)
-    invoice = assignments[0].invoice
+    invoice = _own_invoice(pool, member, invoice_id, ['posted', 'paid'])
     values = {
         'invoice': invoice,
         'advances': Advance.search([('invoice', '=', invoice.id)]),

@@ -254,19 +254,26 @@ def customer_invoices(request, pool, user, member):
         assignments=_assignment_invoices(pool, member))
 
 
+def _own_invoice(pool, member, invoice_id,
+        states=('posted', 'paid', 'cancelled')):
+    """The invoice of one of the member's assignments with the id, in
+    one of `states`, or 404: another member's invoice answers as a
+    missing one."""
+    Assignment = pool.get('sosolo.convoy.assignment')
+    assignments = Assignment.search([('member', '=', member.id),
+            ('invoice', '=', invoice_id),
+            ('invoice.state', 'in', list(states))], limit=1)
+    if not assignments:
+        abort(HTTPStatus.NOT_FOUND)
+    return assignments[0].invoice
+
+
 @app.route('/<database_name>/portal/kundfakturor/<int:invoice_id>.pdf',
     methods=['GET'])
 @member_page
 def customer_invoice_pdf(request, pool, user, member, invoice_id):
-    Assignment = pool.get('sosolo.convoy.assignment')
     Report = pool.get('sosolo.invoice', type='report')
-    # Another member's invoice answers as a missing one.
-    assignments = Assignment.search([('member', '=', member.id),
-            ('invoice', '=', invoice_id),
-            ('invoice.state', 'in', ['posted', 'paid', 'cancelled'])])
-    if not assignments:
-        abort(HTTPStatus.NOT_FOUND)
-    invoice = assignments[0].invoice
+    invoice = _own_invoice(pool, member, invoice_id)
     _, content, _, _ = Report.execute([invoice.id], {})
     return pdf_response(content, f'faktura-{invoice.number}.pdf')
 
