@@ -116,6 +116,10 @@ class Meeting(Workflow, ModelSQL, ModelView):
         help="The notice as sent to the members when the meeting was "
         "called.")
     notice_pdf_name = fields.Char("Notice Name", readonly=True)
+    paper_notices = fields.One2Many('sosolo.meeting.paper_notice',
+        'meeting', "Notices by Post", readonly=True,
+        help="The members without an e-mail address when the meeting was "
+        "called: post them the printed notice.")
     chair = fields.Many2One('party.party', "Chair",
         states={'readonly': Eval('state').in_(['approved', 'published'])})
     minute_taker = fields.Many2One('party.party', "Minute-Taker",
@@ -336,10 +340,12 @@ class Meeting(Workflow, ModelSQL, ModelView):
         link to the meeting's page, to every member of the register on
         the notice date who has an e-mail address, in Swedish whoever
         calls the meeting. An advisory poll's e-mail asks the members to
-        vote in the portal, without a notice."""
+        vote in the portal, without a notice. The members without an
+        address are listed for a notice by post (paper_notice.py)."""
         pool = Pool()
         Notice = pool.get('sosolo.meeting.notice', type='report')
         Roll = pool.get('sosolo.meeting.roll')
+        PaperNotice = pool.get('sosolo.meeting.paper_notice')
         for meeting in meetings:
             link = meeting.portal_url
             email = 'poll' if meeting.kind == 'poll' else 'notice'
@@ -350,6 +356,8 @@ class Meeting(Workflow, ModelSQL, ModelView):
                     date=meeting.meeting_date)
             members = Roll.entitled_members(meeting.notice_date,
                 meeting.company.id, voting=False)
+            PaperNotice.make(meeting,
+                [m for m in members if not m.party.email])
             for member in members:
                 if not member.party.email:
                     continue

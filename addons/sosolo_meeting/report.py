@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The notice and the minutes of a general meeting as PDF."""
+"""The notice, the minutes and the list of notices by post of a general
+meeting as PDF."""
 from trytond.report import Report
 from trytond.transaction import Transaction
 
@@ -28,3 +29,10 @@ class Minutes(SwedishReport):
     minute-taker signs and the chair and the adjusters check them
     (lag (2018:672) 6 kap. 39 §)."""
     __name__ = 'sosolo.meeting.minutes'
+
+
+class PaperNotices(SwedishReport):
+    """Notices by Post: the members without an e-mail address when the
+    meeting was called, with their postal address, for staff to post
+    the printed notice to (paper_notice.py)."""
+    __name__ = 'sosolo.meeting.paper_notices'

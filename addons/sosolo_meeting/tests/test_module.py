@@ -199,6 +199,47 @@ class SosoloMeetingTestCase(SwedishTranslationTestMixin, ModuleTestCase):
             self.assertIn(words, text)
 
     @with_transaction()
+    def test_paper_notices(self):
+        "The members without an e-mail address are listed for the post"
+        pool = Pool()
+        Meeting = pool.get('sosolo.meeting')
+        Party = pool.get('party.party')
+        PaperNotices = pool.get('sosolo.meeting.paper_notices',
+            type='report')
+        company = create_company()
+        with set_company(company):
+            members = create_members(company)
+            give_emails(members, "Anna", "Frida")
+            bertil = members["Bertil"].party
+            Party.write([bertil], {'addresses': [('create', [{
+                                'street': "Storgatan 3",
+                                'postal_code': "921 31",
+                                'city': "Lycksele"}])]})
+            meeting = create_meeting(company)
+            with patch(SEND) as send:
+                Meeting.call([meeting])
+            # E-mail for who has an address; the post for the other
+            # members of the register on the notice day (Erik has
+            # resigned but not yet left), with what the register knows.
+            self.assertEqual(sorted(c.args[0]['To']
+                    for c in send.call_args_list),
+                ['anna@example.se', 'frida@example.se'])
+            notices = {n.member.party.name: n for n in meeting.paper_notices}
+            self.assertEqual(sorted(notices), ["Bertil", "Erik"])
+            self.assertEqual(notices["Bertil"].address,
+                "Storgatan 3\n921 31 Lycksele")
+            self.assertIsNone(notices["Erik"].address)
+            notices["Bertil"].posted = True
+            notices["Bertil"].save()
+            _, pdf, _, _ = PaperNotices.execute([meeting.id], {})
+        text = pdf_text(pdf)
+        for words in ["Kallelser per post", "Föreningsstämma 2027-01-12",
+                "Bertil", "Storgatan 3", "921 31 Lycksele", "Ja",
+                "Erik", "Adress saknas i registret"]:
+            self.assertIn(words, text)
+        self.assertNotIn("Anna", text)
+
+    @with_transaction()
     def test_advisory_poll(self):
         "A poll between meetings: no notice window, the same ballots"
         pool = Pool()
