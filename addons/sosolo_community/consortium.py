@@ -277,13 +277,7 @@ class Consortium(Workflow, ModelSQL, ModelView):
                     ('reminded', '=', None),
                     ])
             if reminder_due(c.deadline, c.reminder_days, now)]
-        emails = {}
-        for user in WebUser.search([
-                    ('party', 'in', list({m.party.id
-                                for c in due for m in c.members})),
-                    ('email', '!=', None),
-                    ], order=[('id', 'ASC')]):
-            emails.setdefault(user.party.id, user.email)
+        emails = WebUser.emails_of(m.party for c in due for m in c.members)
         # The states in Swedish whatever the language of the cron's user.
         with Transaction().set_context(language='sv'):
             states = dict(cls.fields_get(['state'])['state']['selection'])

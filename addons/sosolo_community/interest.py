@@ -71,12 +71,7 @@ class Interest(ModelSQL, ModelView):
                     ('member.tender_digest_off', '!=', True),
                     ]):
             rules[interest.member].append(interest.rule)
-        emails = {}
-        for user in WebUser.search([
-                    ('party', 'in', [m.party.id for m in rules]),
-                    ('email', '!=', None),
-                    ]):
-            emails.setdefault(user.party.id, user.email)
+        emails = WebUser.emails_of(m.party for m in rules)
         new = [t for t in Tender.search_open(now)
             if digest.is_new(t.create_date, now)]
         sent = []

@@ -17,12 +17,11 @@ certificate carries it too, as the AGI reported it. For a member each
 assignment is one employment (a särskild visstidsanställning, LAS 5 §
 1; sosolo_payroll.rules.sick_pay_right) of varying working time.
 """
-from urllib.parse import urljoin
 
 from trytond.i18n import gettext
 from trytond.modules.sosolo_payroll import rules
 from trytond.modules.sosolo_portal.mail import send_email
-from trytond.modules.sosolo_portal.web_user import configured_url
+from trytond.modules.sosolo_portal.web_user import portal_link
 from trytond.modules.sosolo_sweden.amount import format_number
 from trytond.pool import Pool, PoolMeta
 from trytond.report import Report
@@ -56,7 +55,7 @@ class Employee(metaclass=PoolMeta):
         "E-mail the certificate PDF to `email`, the member's own address."
         pool = Pool()
         Report = pool.get('sosolo.convoy.employer_certificate', type='report')
-        link = urljoin(configured_url('reset_password_url'), PORTAL_PATH)
+        link = portal_link(PORTAL_PATH)
         _, content, _, _ = Report.execute([self.id], {})
         send_email(email,
             gettext('sosolo_convoy.msg_certificate_email_subject', 'sv',

@@ -2,12 +2,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """An e-mail to the member at each step of the payout tracker (issue
 16), sent by a cron; the member may opt out in the portal."""
-from urllib.parse import urljoin
 
 from trytond.i18n import gettext
 from trytond.model import fields
 from trytond.modules.sosolo_portal.mail import send_email
-from trytond.modules.sosolo_portal.web_user import configured_url
+from trytond.modules.sosolo_portal.web_user import portal_link
 from trytond.pool import Pool, PoolMeta
 
 from .certificate import EMPLOYED
@@ -96,20 +95,13 @@ class Assignment(metaclass=PoolMeta):
                 reached[assignment] = steps
         if not reached:
             return []
-        emails = {}
-        for user in WebUser.search([
-                    ('party', 'in',
-                        list({a.member.party.id for a in reached})),
-                    ('email', '!=', None),
-                    ], order=[('id', 'ASC')]):
-            emails.setdefault(user.party.id, user.email)
-        link = configured_url('reset_password_url')
+        emails = WebUser.emails_of(a.member.party for a in reached)
         sent = []
         for assignment, steps in reached.items():
             email = emails.get(assignment.member.party.id)
             if email and not assignment.member.tracker_email_off:
-                assignment.send_tracker_email(email, steps, urljoin(link,
-                        f'uppdrag/{assignment.id}'))
+                assignment.send_tracker_email(email, steps,
+                    portal_link(f'uppdrag/{assignment.id}'))
                 sent.append(assignment)
             assignment.tracker_notified = step_id(last_done(steps))
         cls.save(list(reached))

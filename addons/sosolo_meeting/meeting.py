@@ -1,7 +1,5 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-from urllib.parse import urljoin
-
 from trytond.i18n import gettext
 from trytond.model import (
     ModelSQL,
@@ -11,7 +9,7 @@ from trytond.model import (
     sequence_ordered,
 )
 from trytond.modules.sosolo_portal.mail import send_email
-from trytond.modules.sosolo_portal.web_user import configured_url
+from trytond.modules.sosolo_portal.web_user import portal_link
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction
@@ -331,8 +329,7 @@ class Meeting(Workflow, ModelSQL, ModelView):
     def portal_url(self):
         """The meeting's page in the portal, beside the configured
         ``[web] reset_password_url`` (never the request's address)."""
-        return urljoin(configured_url('reset_password_url'),
-            f'stamma/{self.id}')
+        return portal_link(f'stamma/{self.id}')
 
     @classmethod
     def send_notice(cls, meetings):

@@ -1,13 +1,12 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import datetime as dt
-from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 import trytond.config as config
 from trytond.i18n import gettext
 from trytond.model import ModelView, fields
-from trytond.modules.sosolo_portal.web_user import configured_url
+from trytond.modules.sosolo_portal.web_user import portal_link
 from trytond.modules.sosolo_sweden.rules import parse_bank_account
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Bool, Eval
@@ -175,4 +174,4 @@ def local_time(timestamp):
 def forgotten_password_url():
     """The portal's page to ask for a new password, beside ``[web]
     reset_password_url``: e-mails link to configured URLs only."""
-    return urljoin(configured_url('reset_password_url'), 'glomt-losenord')
+    return portal_link('glomt-losenord')

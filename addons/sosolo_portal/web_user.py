@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import datetime as dt
 import logging
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import trytond.config as config
 from trytond.i18n import gettext
@@ -45,6 +45,13 @@ def configured_url(option):
     return url
 
 
+def portal_link(path):
+    """The absolute URL of the portal's page `path` (``stamma/3``) for a
+    link in an e-mail: beside ``[web] reset_password_url``, the portal's
+    configured address, never the request's (configured_url)."""
+    return urljoin(configured_url('reset_password_url'), path)
+
+
 class User(metaclass=PoolMeta):
     __name__ = 'web.user'
 
@@ -80,6 +87,19 @@ class User(metaclass=PoolMeta):
         if url is None:
             url = configured_url('reset_password_url')
         return super().get_email_reset_password_url(url=url)
+
+    @classmethod
+    def emails_of(cls, parties):
+        """The e-mail address of the portal account of each of
+        `parties`, by party id: the oldest account's where a party has
+        several, and none for a party without one. One query."""
+        emails = {}
+        for user in cls.search([
+                    ('party', 'in', list({p.id for p in parties})),
+                    ('email', '!=', None),
+                    ], order=[('id', 'ASC')]):
+            emails.setdefault(user.party.id, user.email)
+        return emails
 
 
 class UserSession(metaclass=PoolMeta):

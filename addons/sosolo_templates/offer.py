@@ -12,12 +12,11 @@ assignment for approval.
 import datetime as dt
 import hashlib
 import secrets
-from urllib.parse import urljoin
 
 from trytond.config import config
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
-from trytond.modules.sosolo_portal.web_user import configured_url
+from trytond.modules.sosolo_portal.web_user import portal_link
 from trytond.pool import Pool
 from trytond.transaction import Transaction, without_check_access
 
@@ -147,8 +146,7 @@ class Offer(ModelSQL, ModelView):
     def link(cls, token):
         """The customer's link: the portal's configured public address
         (never the request's), as the other e-mails of the portal."""
-        return urljoin(configured_url('reset_password_url'),
-            f'offert/{token}')
+        return portal_link(f'offert/{token}')
 
     def send(self, token):
         "E-mail the customer the offer, its PDF and its link."
