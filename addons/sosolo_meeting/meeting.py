@@ -115,7 +115,10 @@ class Meeting(Workflow, ModelSQL, ModelView):
         "called.")
     notice_pdf_name = fields.Char("Notice Name", readonly=True)
     paper_notices = fields.One2Many('sosolo.meeting.paper_notice',
-        'meeting', "Notices by Post", readonly=True,
+        'meeting', "Notices by Post",
+        # Not readonly: staff tick them posted here; only the call adds
+        # or removes them (no create or delete access).
+        states={'invisible': Eval('state') == 'draft'},
         help="The members without an e-mail address when the meeting was "
         "called: post them the printed notice.")
     chair = fields.Many2One('party.party', "Chair",

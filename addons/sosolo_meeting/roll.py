@@ -18,7 +18,8 @@ class RollEntry(ModelSQL, ModelView):
 
     One member entitled to vote on the meeting date, once, whoever casts
     the vote: the member, or the proxy the member gave a valid power of
-    attorney (lag (2018:672) 6 kap.; one member, one vote, 6 kap. 3 §).
+    attorney (lag (2018:672) 6 kap.: one member, one vote unless the
+    statutes say otherwise; paragraph numbers as in rules.py).
     Made when the meeting opens and attached to the minutes.
     """
     __name__ = 'sosolo.meeting.roll'

@@ -14,6 +14,7 @@ from unittest.mock import patch
 
 from pypdf import PdfReader
 
+from trytond.model.exceptions import AccessError
 from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.sosolo_meeting.exceptions import (
     MeetingError,
@@ -229,8 +230,26 @@ class SosoloMeetingTestCase(SwedishTranslationTestMixin, ModuleTestCase):
             self.assertEqual(notices["Bertil"].address,
                 "Storgatan 3\n921 31 Lycksele")
             self.assertIsNone(notices["Erik"].address)
-            notices["Bertil"].posted = True
-            notices["Bertil"].save()
+            # Staff tick them posted on the meeting; only the call adds
+            # them.
+            User = pool.get('res.user')
+            ModelData = pool.get('ir.model.data')
+            staff, = User.create([{'login': 'staff',
+                        'companies': [('add', [company.id])],
+                        'company': company.id,
+                        'groups': [('add', [ModelData.get_id(
+                                        'sosolo_membership',
+                                        'group_membership')])]}])
+            with Transaction().set_user(staff.id), \
+                    Transaction().set_context(_check_access=True):
+                Meeting.write([Meeting(meeting.id)], {'paper_notices': [
+                            ('write', [notices["Bertil"].id],
+                                {'posted': True})]})
+                with self.assertRaises(AccessError):
+                    Meeting.write([Meeting(meeting.id)], {'paper_notices': [
+                                ('create', [{
+                                            'member': members["Anna"].id}])]})
+            self.assertTrue(notices["Bertil"].posted)
             _, pdf, _, _ = PaperNotices.execute([meeting.id], {})
         text = pdf_text(pdf)
         for words in ["Kallelser per post", "Föreningsstämma 2027-01-12",
