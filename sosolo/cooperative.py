@@ -9,6 +9,7 @@ import datetime as dt
 from decimal import Decimal
 
 from proteus import Model, Wizard
+from trytond.modules.sosolo_sweden.rules import TIMEZONE, today
 
 from .errors import CommandError
 
@@ -81,7 +82,7 @@ def create_company(config, name, orgnr, vat=None, f_tax_approved=True,
     company = company_config.form
     company.party = party
     company.currency = get_sek(config)
-    company.timezone = 'Europe/Stockholm'
+    company.timezone = TIMEZONE
     company.se_legal_form = 'EK'
     company.f_tax_approved = f_tax_approved
     company.se_bankgiro = bankgiro
@@ -156,7 +157,7 @@ def setup(config, name, orgnr, vat=None, fiscal_year_start=None,
     `payment_days` days when given, and Swedish as the users' language.
     """
     if fiscal_year_start is None:
-        fiscal_year_start = dt.date(dt.date.today().year, 1, 1)
+        fiscal_year_start = dt.date(today().year, 1, 1)
     set_swedish(config)
     company = create_company(config, name, orgnr, vat, address=address,
         bankgiro=bankgiro)

@@ -7,11 +7,11 @@ only pass the Luhn check. Every date follows the day the demo is built
 (see demo_dates): three fiscal years around it, records in the months
 before it.
 """
-import datetime as dt
 from decimal import Decimal
 
 from proteus import Model, Wizard
 from trytond.exceptions import UserWarning as TrytonWarning
+from trytond.modules.sosolo_sweden.rules import today as swedish_today
 
 from . import cooperative
 from .demo_dates import demo_dates
@@ -147,7 +147,7 @@ def account(config, code, company):
 def load(config, progress, today=None):
     """Load the demo cooperative into an empty database with the modules,
     dated from `today` (the real date by default)."""
-    dates = demo_dates(today or dt.date.today())
+    dates = demo_dates(today or swedish_today())
     progress.step(label="Kooperativet, kontoplan och räkenskapsår")
     first, *others = dates.fiscal_year_starts
     company, fiscalyear = cooperative.setup(config,

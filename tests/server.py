@@ -9,7 +9,6 @@ The demo dates its records from the day it is built (sosolo.demo_dates),
 and the tests take their dates from the same day: a demo built on another
 day (or under another fake clock, see .ci/run) is never reused.
 """
-import datetime as dt
 import fcntl
 import hashlib
 import os
@@ -21,6 +20,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from trytond.modules.sosolo_sweden.rules import today as swedish_today
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -124,7 +125,7 @@ def build_demo():
     """
     cache = ROOT / 'var' / 'test' / backend()
     cache.mkdir(parents=True, exist_ok=True)
-    template = f'sosolo_demo_{code_hash()}_{dt.date.today():%Y%m%d}'
+    template = f'sosolo_demo_{code_hash()}_{swedish_today():%Y%m%d}'
     building = template + '_building'
     with open(cache / 'build.lock', 'w') as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

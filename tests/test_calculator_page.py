@@ -3,7 +3,6 @@
 """The public salary calculator (/portal/loneraknare) over HTTP on a real
 trytond serving a copy of the demo database, and once in a 360 px
 headless Chromium without JavaScript."""
-import datetime as dt
 import html
 import re
 import unittest
@@ -14,6 +13,7 @@ import urllib.request
 from playwright.sync_api import expect, sync_playwright
 
 from sosolo.demo_dates import demo_dates
+from trytond.modules.sosolo_sweden.rules import today as swedish_today
 
 from .browser import launch
 from .server import Server
@@ -24,7 +24,7 @@ NBSP = '\u00a0'
 #: The demo database is built today: its pay run's year has tax tables
 #: (Skatteverket's 2026 rows standing in for it, see sosolo.demo_payroll)
 #: and the year before its first table year has none.
-DATES = demo_dates(dt.date.today())
+DATES = demo_dates(swedish_today())
 PAY_DATE = DATES.pay_run.isoformat()
 NO_TABLE_YEAR = DATES.tax_years[0] - 1
 #: The youth reduction's window is the law's (SFS 2026:100, 1 April

@@ -24,6 +24,8 @@ import unittest
 from decimal import Decimal
 from pathlib import Path
 
+from trytond.modules.sosolo_sweden.rules import today as swedish_today
+
 from .production import compose_services
 from .server import (
     BIN,
@@ -122,7 +124,7 @@ class ReadmeCommandsTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.today = dt.date.today()
+        cls.today = swedish_today()
         cls.workdir = Path(tempfile.mkdtemp(prefix='sosolo-readme-'))
         cls.home = cls.workdir / 'home'
         cls.home.mkdir()
@@ -645,7 +647,7 @@ class InitCommandTest(unittest.TestCase):
         self.assertFalse(self.database_exists())
 
     def test_bad_date_refused(self):
-        bad = f'{dt.date.today().year + 1}-13-01'
+        bad = f'{swedish_today().year + 1}-13-01'
         result = self.sosolo('init', '--company', 'X ek. för.',
             '--orgnr', '769640-1236', '--fiscal-year-start', bad)
         self.assertEqual(result.returncode, 1)
@@ -707,7 +709,7 @@ class InitCommandTest(unittest.TestCase):
 
     def test_init_sets_up_the_books(self):
         "init creates the cooperative's books, ready to use, in Swedish"
-        start = dt.date(dt.date.today().year + 1, 7, 1)
+        start = dt.date(swedish_today().year + 1, 7, 1)
         self.without_links()
         result = self.sosolo('init', '--company',
             'Inlandets Kooperativ ek. för.', '--orgnr', '7696401236',

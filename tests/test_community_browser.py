@@ -9,11 +9,12 @@ import re
 from playwright.sync_api import expect
 
 from sosolo.demo_dates import demo_dates
+from trytond.modules.sosolo_sweden.rules import today as swedish_today
 
 from .test_portal_browser import PortalBrowserCase
 
 #: The dates of the demo database, built today.
-DATES = demo_dates(dt.date.today())
+DATES = demo_dates(swedish_today())
 #: The Monday after the demo's reference day: Anna has the trailer then,
 #: Bertil on the Tuesday from 8 to 12 (sosolo/demo_community.py).
 MONDAY = DATES.today + dt.timedelta(days=7 - DATES.today.weekday())

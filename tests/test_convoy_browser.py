@@ -4,17 +4,17 @@
 database: Anna has a plan, a paid assignment (so a balance), a draft
 assignment, an expense and a payslip; Bertil is another member.
 """
-import datetime as dt
 import re
 
 from playwright.sync_api import expect
 
 from sosolo.demo_dates import demo_dates
+from trytond.modules.sosolo_sweden.rules import today as swedish_today
 
 from .test_portal_browser import PortalBrowserCase
 
 #: The dates of the demo database, built today.
-DATES = demo_dates(dt.date.today())
+DATES = demo_dates(swedish_today())
 
 PAGES = ['uppdrag', 'uppdrag/nytt', 'kundfakturor', 'konto', 'konto/uttag',
     'utlagg', 'utlagg/nytt', 'utlagg/mil', 'utlagg/traktamente', 'lonebesked']

@@ -4,13 +4,14 @@
 database: this year's ordinary meeting is open with one open ballot
 (sosolo/demo_meeting.py). Anna votes on a 360 px phone without
 JavaScript; the second try is answered 409 (#14)."""
-import datetime as dt
 
 from playwright.sync_api import expect
 
+from trytond.modules.sosolo_sweden.rules import today as swedish_today
+
 from .test_portal_browser import PortalBrowserCase
 
-TODAY = dt.date.today()
+TODAY = swedish_today()
 
 
 class MeetingBrowserTest(PortalBrowserCase):

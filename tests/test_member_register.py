@@ -12,11 +12,12 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from sosolo.demo_dates import demo_dates
+from trytond.modules.sosolo_sweden.rules import today as swedish_today
 
 from .server import demo_database, free_port, run_sosolo, write_config
 
 #: The dates of the demo database, built today.
-DATES = demo_dates(dt.date.today())
+DATES = demo_dates(swedish_today())
 #: The register as of today, and as of the day before the first
 #: application.
 TODAY = DATES.today.isoformat()

@@ -10,11 +10,11 @@ lookup or sosolo_payroll.rules.fixed_percent_tax. `compute` needs no
 database; `compute_from_database` fetches the rates and the tax table
 the way the pay run does.
 """
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
 from trytond.modules.sosolo_payroll import rules as payroll
+from trytond.modules.sosolo_sweden.rules import today as swedish_today
 
 from . import rules
 
@@ -133,7 +133,7 @@ def compute_from_database(amount, plan, birth_date, payment_date=None,
     Rate = pool.get('sosolo.payroll.contribution.rate')
     Row = pool.get('sosolo.payroll.tax_table.row')
     if payment_date is None:
-        payment_date = dt.date.today()
+        payment_date = swedish_today()
     tax_lookup = None
     if tax_table is not None:
         def tax_lookup(gross):

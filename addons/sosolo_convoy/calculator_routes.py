@@ -14,6 +14,7 @@ from trytond.exceptions import UserError
 from trytond.i18n import gettext
 from trytond.modules.sosolo_portal.portal import NavItem, render, session_user
 from trytond.modules.sosolo_sweden.amount import format_percent
+from trytond.modules.sosolo_sweden.rules import today as swedish_today
 from trytond.pool import PoolMeta
 from trytond.protocols.wrappers import with_pool, with_transaction
 from trytond.wsgi import app
@@ -55,7 +56,7 @@ class Portal(metaclass=PoolMeta):
 def calculator(request, pool):
     "Invoice, fee, contributions, gross, tax and net pay: no login."
     Plan = pool.get('sosolo.convoy.plan')
-    today = dt.date.today()
+    today = swedish_today()
     plans = Plan.search([])
     default_plan = find_plan()
     form = {k: request.args.get(k, '').strip() for k in FIELDS}
@@ -90,7 +91,7 @@ def _parse(plans, form, errors):
     unused = {'tax', 'column',
         'percent' if form['tax'] == 'table' else 'table'}
     errors.update((k, v) for k, v in found.items() if k not in unused)
-    pay_date = parsed['pay_date'] or dt.date.today()
+    pay_date = parsed['pay_date'] or swedish_today()
     values = {
         'amount': parsed['amount'],
         'plan': next(p for p in plans if str(p.id) == parsed['plan'])

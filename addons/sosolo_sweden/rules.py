@@ -1,14 +1,19 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Swedish rules that need no database."""
+import datetime as dt
 import re
 from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 from stdnum.exceptions import ValidationError
 from stdnum.se import postnummer as _postnummer
 
 from .ocr import luhn_digit
+
+#: The cooperative's time zone: its company's (sosolo/cooperative.py).
+TIMEZONE = 'Europe/Stockholm'
 
 _BANK_ACCOUNT = re.compile(r'\d[\d \-,.]{8,30}\d', re.ASCII)
 
@@ -22,6 +27,18 @@ LEGAL_FORMS = [
     ('I', "Non-profit association (ideell förening)"),
     ('S', "Foundation (stiftelse)"),
     ]
+
+
+def today():
+    """Today's date in Sweden.
+
+    Importing trytond sets the process's TZ to UTC, so
+    ``datetime.date.today()`` is the UTC date: from midnight in Sweden
+    until 01:00 (02:00 in summer) it is still yesterday, while Tryton's
+    ``ir.date.today()`` in the company's time zone is today. The demo,
+    the commands' default dates and the pages without a company take
+    this one, so that they agree with the records Tryton dates."""
+    return dt.datetime.now(ZoneInfo(TIMEZONE)).date()
 
 
 def fiscal_year_name(start_date, end_date):

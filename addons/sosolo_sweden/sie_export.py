@@ -37,6 +37,7 @@ from trytond import backend
 from trytond.pool import Pool
 from trytond.transaction import Transaction
 
+from . import rules
 from .analytic import dimension_objects, dimension_roots
 from .sie_format import ObjectList, Writer, round_amount, split_objects
 
@@ -95,7 +96,7 @@ class SIEExporter:
         self.company = fiscalyear.company
         self.sie_type = int(sie_type)
         self.checksum = checksum
-        self.today = today or dt.date.today()
+        self.today = today or rules.today()
         self.previous = self.get_previous(fiscalyear)
         self.writer = None
         #: {analytic account id: (dimension, object code)}

@@ -3,6 +3,8 @@
 import datetime as dt
 from pathlib import Path
 
+from trytond.modules.sosolo_sweden.rules import today
+
 from .. import database
 from ..errors import CommandError
 
@@ -17,13 +19,13 @@ def period(value):
         raise CommandError(f"{value!r} är ingen månad (ÅÅÅÅ-MM)")
 
 
-def previous_month(today):
-    "The month before `today`'s, as ÅÅÅÅ-MM: the month AGI is due for."
-    return (today.replace(day=1) - dt.timedelta(days=1)).strftime('%Y-%m')
+def previous_month(day):
+    "The month before `day`'s, as ÅÅÅÅ-MM: the month AGI is due for."
+    return (day.replace(day=1) - dt.timedelta(days=1)).strftime('%Y-%m')
 
 
 def configure(parser):
-    parser.add_argument('--period', default=previous_month(dt.date.today()),
+    parser.add_argument('--period', default=previous_month(today()),
         help="utbetalningsmånad, ÅÅÅÅ-MM (standard: förra månaden, "
         "%(default)s)")
     parser.add_argument('-o', '--output', type=Path, required=True,

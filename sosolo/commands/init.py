@@ -7,6 +7,8 @@ import re
 import sys
 from urllib.parse import urlsplit
 
+from trytond.modules.sosolo_sweden.rules import today
+
 from .. import database
 from ..errors import CommandError
 from ..progress import Progress
@@ -166,7 +168,7 @@ def run(args):
         raise CommandError(
             f"--payment-days: {args.payment_days} är inte 0–365 dagar")
     start = (date(args.fiscal_year_start) if args.fiscal_year_start
-        else dt.date(dt.date.today().year, 1, 1))
+        else dt.date(today().year, 1, 1))
     if database.exists(args.database):
         raise CommandError(f"databasen {args.database} finns redan")
     public = ask_public_url(args)

@@ -9,9 +9,10 @@ up to the date; the members needed to break even; and what the modules
 add, such as the use of the community (issue 17). The figures are
 sosolo_membership's Figure.follow_up; this prints them.
 """
-import datetime as dt
 import json
 from decimal import Decimal
+
+from trytond.modules.sosolo_sweden.rules import today
 
 from .. import database
 from .init import date
@@ -20,7 +21,7 @@ NAME = 'kpi'
 HELP = "visa uppföljningens nyckeltal per ett datum (text eller JSON)"
 
 def configure(parser):
-    parser.add_argument('--date', default=dt.date.today().isoformat(),
+    parser.add_argument('--date', default=today().isoformat(),
         help="nyckeltalen per detta datum, ÅÅÅÅ-MM-DD (standard: i dag)")
     parser.add_argument('--json', action='store_true',
         help="skriv JSON i stället för text")

@@ -7,8 +7,9 @@ register of members; this writes it as CSV (for spreadsheets: `;`,
 decimal comma, UTF-8) or as the back office's PDF report.
 """
 import csv
-import datetime as dt
 import io
+
+from trytond.modules.sosolo_sweden.rules import today
 
 from .. import database
 from .init import date
@@ -24,7 +25,7 @@ HEADER = [
 
 
 def configure(parser):
-    parser.add_argument('--date', default=dt.date.today().isoformat(),
+    parser.add_argument('--date', default=today().isoformat(),
         help="förteckningen per detta datum, ÅÅÅÅ-MM-DD "
         "(standard: i dag)")
     parser.add_argument('--format', choices=['csv', 'pdf'], default='csv',

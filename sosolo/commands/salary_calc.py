@@ -8,6 +8,8 @@ employer contribution rates and tax tables, as the pay run uses them.
 import datetime as dt
 import json
 
+from trytond.modules.sosolo_sweden.rules import today
+
 from .. import database
 from ..errors import CommandError
 from .init import date
@@ -45,7 +47,7 @@ def default_birth_date(pay_date):
 
 def run(args):
     value = amount(args.amount, "--amount")
-    pay_date = date(args.pay_date) if args.pay_date else dt.date.today()
+    pay_date = date(args.pay_date) if args.pay_date else today()
     birth_date = (date(args.birth_date) if args.birth_date
         else default_birth_date(pay_date))
     percent = None

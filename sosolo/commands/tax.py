@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-import datetime as dt
 import sys
+
+from trytond.modules.sosolo_sweden.rules import today
 
 from .. import database
 from ..errors import CommandError
@@ -11,7 +12,7 @@ HELP = "skatteavdrag enligt skattetabell för en månadslön"
 
 
 def configure(parser):
-    parser.add_argument('--year', type=int, default=dt.date.today().year,
+    parser.add_argument('--year', type=int, default=today().year,
         help="inkomstår (standard: i år, %(default)s)")
     parser.add_argument('--table', type=int, help="tabellnummer")
     parser.add_argument('--column', type=int, default=1,

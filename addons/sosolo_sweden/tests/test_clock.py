@@ -4,9 +4,11 @@
 import datetime as dt
 import unittest
 
+import time_machine
 from sql import Select
 from sql.functions import CurrentTimestamp
 
+from trytond.modules.sosolo_sweden.rules import today as swedish_today
 from trytond.pool import Pool
 from trytond.tests.test_tryton import activate_module, with_transaction
 from trytond.transaction import Transaction
@@ -35,6 +37,28 @@ class ClockTestCase(unittest.TestCase):
         Date = Pool().get('ir.date')
         self.assertEqual(Date.today(), TODAY)
         self.assertEqual(Date.today(timezone=REFERENCE.tzinfo), TODAY)
+
+    @with_transaction()
+    def test_swedish_today_after_midnight(self):
+        """Between midnight in Sweden and midnight UTC the Swedish today
+        is Tryton's in the company's zone, not Python's date.today()"""
+        Date = Pool().get('ir.date')
+        for instant, day in [
+                # CET (UTC+1): 00:30 on 2 December in Sweden.
+                ('2026-12-01T23:30:00+00:00', dt.date(2026, 12, 2)),
+                # CEST (UTC+2): 00:30 on 1 July.
+                ('2027-06-30T22:30:00+00:00', dt.date(2027, 7, 1)),
+                # Noon: the three agree.
+                ('2027-03-15T11:00:00+00:00', dt.date(2027, 3, 15)),
+                ]:
+            with self.subTest(instant=instant), time_machine.travel(
+                    dt.datetime.fromisoformat(instant), tick=False):
+                self.assertEqual(swedish_today(), day)
+                self.assertEqual(
+                    Date.today(timezone=REFERENCE.tzinfo), day)
+                # trytond runs in UTC (it sets TZ when imported).
+                self.assertEqual(dt.date.today(),
+                    dt.datetime.fromisoformat(instant).date())
 
     @with_transaction()
     def test_current_timestamp(self):
