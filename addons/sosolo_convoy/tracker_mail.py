@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """An e-mail to the member at each step of the payout tracker (issue
 16), sent by a cron; the member may opt out in the portal."""
+import datetime as dt
 
 from trytond.i18n import gettext
 from trytond.model import fields
@@ -13,6 +14,10 @@ from .certificate import EMPLOYED
 
 #: The step after which nothing more happens.
 LAST = 'salary'
+#: An assignment never told of a step whose last step done is older
+#: than this (the cron's first run after the module is installed) has
+#: it recorded as told, without an e-mail: it is no news.
+STALE = dt.timedelta(days=7)
 
 
 def step_id(step):
@@ -23,6 +28,15 @@ def step_id(step):
 def last_done(steps):
     "The last step done of `steps`, or None."
     return next((s for s in reversed(steps) if s.done), None)
+
+
+def is_news(step, notified, today):
+    """Whether the member is to be e-mailed of `step`, the last step
+    done, on `today`: always once told of an earlier step (a payment
+    registered late is still news), and for a first step only if it is
+    at most STALE old."""
+    return bool(notified or step.date is None
+        or step.date >= today - STALE)
 
 
 def step_text(step):
@@ -73,8 +87,9 @@ class Assignment(metaclass=PoolMeta):
         """Cron: e-mail each member whose assignment reached a new step
         of the payout tracker since the last run, once per step; a
         member who opted out is not e-mailed, but the step counts as
-        told. Several steps reached between two runs make one e-mail of
-        the latest. Returns the assignments e-mailed."""
+        told, as does an old first step (is_news). Several steps reached
+        between two runs make one e-mail of the latest. Returns the
+        assignments e-mailed."""
         pool = Pool()
         Date = pool.get('ir.date')
         WebUser = pool.get('web.user')
@@ -99,7 +114,9 @@ class Assignment(metaclass=PoolMeta):
         sent = []
         for assignment, steps in reached.items():
             email = emails.get(assignment.member.party.id)
-            if email and not assignment.member.tracker_email_off:
+            news = is_news(last_done(steps), assignment.tracker_notified,
+                today)
+            if email and news and not assignment.member.tracker_email_off:
                 assignment.send_tracker_email(email, steps,
                     portal_link(f'uppdrag/{assignment.id}'))
                 sent.append(assignment)

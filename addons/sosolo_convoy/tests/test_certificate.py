@@ -18,6 +18,8 @@ from trytond.tests.test_tryton import (
     with_transaction,
 )
 
+from ..tracker import Step
+from ..tracker_mail import LAST, STALE, is_news
 from .test_module import customer, make_employee, make_member, pdf_text, values
 
 BASE = 'http://127.0.0.1:8000/sosolo'
@@ -191,3 +193,28 @@ class CertificateTestCase(unittest.TestCase):
             self.assertEqual(other.tracker_notified, 'invoiced')
             Member.set_tracker_email(member, True)
             self.assertEqual(run(dt.date(2026, 12, 1)), ([], []))
+            # Installed long after: an assignment never told of its
+            # steps, the last of them more than a week old, is told of
+            # none, and the step counts as told.
+            late = approved(member, "Broschyr", dt.date(2026, 11, 2),
+                dt.date(2026, 11, 27))
+            late_due = late.invoice.lines_to_pay[0].maturity_date
+            Assignment.write([late], {'tracker_notified': None})
+            Assignment.write([assignment, other], {'tracker_notified': LAST})
+            self.assertEqual(run(late_due + dt.timedelta(days=9)), ([], []))
+            self.assertEqual(late.tracker_notified, 'due')
+
+    def test_tracker_news(self):
+        "A first step is news for a week; a later one whenever it comes"
+        today = dt.date(2026, 12, 1)
+        for date, notified, news in [
+                (today, None, True),
+                (today - STALE, None, True),
+                (today - STALE - dt.timedelta(days=1), None, False),
+                # A payment registered late, after earlier e-mails.
+                (today - dt.timedelta(days=30), 'due', True),
+                (None, None, True),
+                ]:
+            with self.subTest(date=date, notified=notified):
+                self.assertEqual(is_news(Step('paid', date, True), notified,
+                        today), news)
