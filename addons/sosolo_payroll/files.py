@@ -8,12 +8,13 @@ payments: ISO 20022 Customer Credit Transfer Initiation pain.001.001.03
 with category purpose SALA (Svenska Bankföreningen's implementation
 guide for ISO 20022 payments).
 """
-import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from lxml import etree
+
+from trytond.modules.sosolo_sweden.rules import now as swedish_now
 
 from .rules import to_krona
 
@@ -71,7 +72,7 @@ def agi_xml(employer_orgnr, period, individuals, contributions, contact,
     """
     employer = agi_employer_id(employer_orgnr)
     period_text = f'{period.year:04d}{period.month:02d}'
-    created = created or dt.datetime.now().replace(microsecond=0)
+    created = created or swedish_now().replace(microsecond=0)
     E = etree.Element
     nsmap = {None: AGI_NS, 'agd': AGD_NS,
         'xsi': 'http://www.w3.org/2001/XMLSchema-instance'}
@@ -161,7 +162,7 @@ class Transfer:
 def pain001_xml(message_id, payer_name, payer_orgnr, payer_iban, payer_bic,
         execution_date, transfers, created=None):
     """A pain.001.001.03 salary payment file (SEK, purpose SALA)."""
-    created = created or dt.datetime.now().replace(microsecond=0)
+    created = created or swedish_now().replace(microsecond=0)
     total = sum((t.amount for t in transfers), Decimal(0))
 
     def sub(parent, tag, text=None, **attrib):

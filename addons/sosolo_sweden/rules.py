@@ -38,7 +38,13 @@ def today():
     ``ir.date.today()`` in the company's time zone is today. The demo,
     the commands' default dates and the pages without a company take
     this one, so that they agree with the records Tryton dates."""
-    return dt.datetime.now(ZoneInfo(TIMEZONE)).date()
+    return now().date()
+
+
+def now():
+    """The time in Sweden now, without a zone: as the files for
+    Skatteverket and the bank state when they were made."""
+    return dt.datetime.now(ZoneInfo(TIMEZONE)).replace(tzinfo=None)
 
 
 def fiscal_year_name(start_date, end_date):

@@ -8,6 +8,7 @@ import time_machine
 from sql import Select
 from sql.functions import CurrentTimestamp
 
+from trytond.modules.sosolo_sweden.rules import now as swedish_now
 from trytond.modules.sosolo_sweden.rules import today as swedish_today
 from trytond.pool import Pool
 from trytond.tests.test_tryton import activate_module, with_transaction
@@ -43,17 +44,20 @@ class ClockTestCase(unittest.TestCase):
         """Between midnight in Sweden and midnight UTC the Swedish today
         is Tryton's in the company's zone, not Python's date.today()"""
         Date = Pool().get('ir.date')
-        for instant, day in [
+        for instant, local in [
                 # CET (UTC+1): 00:30 on 2 December in Sweden.
-                ('2026-12-01T23:30:00+00:00', dt.date(2026, 12, 2)),
+                ('2026-12-01T23:30:00+00:00', '2026-12-02T00:30:00'),
                 # CEST (UTC+2): 00:30 on 1 July.
-                ('2027-06-30T22:30:00+00:00', dt.date(2027, 7, 1)),
+                ('2027-06-30T22:30:00+00:00', '2027-07-01T00:30:00'),
                 # Noon: the three agree.
-                ('2027-03-15T11:00:00+00:00', dt.date(2027, 3, 15)),
+                ('2027-03-15T11:00:00+00:00', '2027-03-15T12:00:00'),
                 ]:
+            day = dt.date.fromisoformat(local[:10])
             with self.subTest(instant=instant), time_machine.travel(
                     dt.datetime.fromisoformat(instant), tick=False):
                 self.assertEqual(swedish_today(), day)
+                self.assertEqual(swedish_now(),
+                    dt.datetime.fromisoformat(local))
                 self.assertEqual(
                     Date.today(timezone=REFERENCE.tzinfo), day)
                 # trytond runs in UTC (it sets TZ when imported).
