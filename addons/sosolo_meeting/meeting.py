@@ -356,12 +356,10 @@ class Meeting(Workflow, ModelSQL, ModelView):
                     date=meeting.meeting_date)
             members = Roll.entitled_members(meeting.notice_date,
                 meeting.company.id, voting=False)
-            PaperNotice.make(meeting,
-                [m for m in members if not m.party.email])
-            for member in members:
-                if not member.party.email:
-                    continue
-                send_email(member.party.email,
+            emails = {m: m.party.email for m in members}
+            PaperNotice.make(meeting, [m for m in members if not emails[m]])
+            for member in (m for m in members if emails[m]):
+                send_email(emails[member],
                     gettext(f'sosolo_meeting.msg_{email}_email_subject',
                         'sv', meeting=meeting.name,
                         date=meeting.meeting_date),

@@ -39,8 +39,8 @@ class PaperNotice(ModelSQL, ModelView):
     @classmethod
     def make(cls, meeting, members):
         """List `members`, who have no e-mail address, for the notice of
-        `meeting` by post, with the address each has today."""
-        cls.delete(cls.search([('meeting', '=', meeting.id)]))
+        `meeting` by post, with the address each has today; once, when
+        the meeting is called."""
         rows = []
         for member in members:
             address = member.party.address_get()
