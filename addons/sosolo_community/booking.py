@@ -21,6 +21,7 @@ from trytond import backend
 from trytond.exceptions import UserError
 from trytond.i18n import gettext
 from trytond.model import Check, Exclude, ModelSQL, ModelView, Workflow, fields
+from trytond.modules.sosolo_sweden.rules import TIMEZONE
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.sql.functions import TSRange
@@ -30,7 +31,7 @@ from trytond.transaction import Transaction, without_check_access
 logger = logging.getLogger(__name__)
 
 #: Where the cooperative's members book; times are stored in UTC.
-STOCKHOLM = ZoneInfo('Europe/Stockholm')
+STOCKHOLM = ZoneInfo(TIMEZONE)
 STATES = [
     ('booked', "Booked"),
     ('cancelled', "Cancelled"),

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
+from trytond.modules.sosolo_sweden.rules import TIMEZONE
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
@@ -15,7 +16,7 @@ METHODS = [
     ('eid', "e-ID"),
     ]
 #: The time zone the trail shows beside UTC.
-STOCKHOLM = ZoneInfo('Europe/Stockholm')
+STOCKHOLM = ZoneInfo(TIMEZONE)
 
 
 class Signature(ModelSQL, ModelView):
