@@ -9,31 +9,44 @@ table or row lock (TransactionError) is started again with the lock, as
 trytond's dispatcher and with_transaction do.
 """
 import threading
+import time
 
 from trytond import backend
+from trytond.config import config
 from trytond.tests.test_tryton import DB_NAME
 from trytond.transaction import Transaction, TransactionError
 
 
 def committed(work, user=1, context=None, commit=True, _wait=None,
-        database=DB_NAME):
+        database=DB_NAME, retry=False):
     """Return `work()` run in a transaction of its own, committed.
 
     `commit=False` rolls it back instead. `_wait()` is called before the
     first attempt only (see `race`). `database` is the test database
-    unless told.
+    unless told. `retry=True` starts the transaction again after a
+    DatabaseOperationalError (a deadlock, a lock not available), up to
+    `[database] retry` times, as trytond's dispatcher and the portal's
+    with_transaction do for every request that writes.
     """
     extras = {}
+    retries = 0
     while True:
         with Transaction().start(database, user, context=context or {},
                 **extras) as transaction:
             try:
-                if _wait and not extras:
+                if _wait and not extras and not retries:
                     _wait()
                 result = work()
             except TransactionError as exception:
                 transaction.rollback()
                 exception.fix(extras)
+                continue
+            except backend.DatabaseOperationalError:
+                if not retry or retries >= config.getint('database', 'retry'):
+                    raise
+                transaction.rollback()
+                retries += 1
+                time.sleep(0.02 * retries)
                 continue
             if commit:
                 transaction.commit()
@@ -42,14 +55,15 @@ def committed(work, user=1, context=None, commit=True, _wait=None,
             return result
 
 
-def race(work, context=None, refused=(), database=DB_NAME):
+def race(work, context=None, refused=(), database=DB_NAME, retry=False):
     """Run `work()` in two transactions that start at the same moment.
 
     Returns each one's outcome, sorted: 'done' when it committed,
     'locked' when the other held the row lock (NOWAIT: trytond's
     dispatcher reports it to the user), 'refused' when it raised one of
-    the `refused` exceptions. `database` as for `committed`; on SQLite
-    it must be a file database (the in-memory one is per thread).
+    the `refused` exceptions. `database` and `retry` as for
+    `committed`; on SQLite `database` must be a file database (the
+    in-memory one is per thread).
     """
     barrier = threading.Barrier(2)
     outcomes = []
@@ -57,7 +71,7 @@ def race(work, context=None, refused=(), database=DB_NAME):
     def one():
         try:
             committed(work, context=context, _wait=barrier.wait,
-                database=database)
+                database=database, retry=retry)
             outcomes.append('done')
         except backend.DatabaseOperationalError:
             outcomes.append('locked')
