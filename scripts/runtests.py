@@ -207,7 +207,23 @@ def run_child(package, result_file):
         suite = loader.loadTestsFromModule(module)
     runner = unittest.TextTestRunner(
         verbosity=1, stream=sys.stderr, resultclass=TimedResult)
+    class_setups = []
+    handle = unittest.TestSuite._handleClassSetUp
+
+    def timed_class_setup(suite, test, result):
+        "Count each class's setUpClass among the slowest too."
+        if getattr(result, '_previousTestClass', None) is test.__class__:
+            return handle(suite, test, result)
+        started = time.monotonic()
+        try:
+            return handle(suite, test, result)
+        finally:
+            class_setups.append((time.monotonic() - started,
+                    f'{test.__class__.__module__}.'
+                    f'{test.__class__.__qualname__}.setUpClass'))
+    unittest.TestSuite._handleClassSetUp = timed_class_setup
     result = runner.run(suite)
+    result.durations += class_setups
     print('\nslowest:', file=sys.stderr)
     for seconds, test in sorted(result.durations, reverse=True)[:5]:
         print(f'  {seconds:6.1f} s  {test}', file=sys.stderr)
