@@ -13,7 +13,6 @@ import datetime as dt
 import logging
 import math
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from sql.operators import Equal
 
@@ -21,7 +20,7 @@ from trytond import backend
 from trytond.exceptions import UserError
 from trytond.i18n import gettext
 from trytond.model import Check, Exclude, ModelSQL, ModelView, Workflow, fields
-from trytond.modules.sosolo_sweden.rules import TIMEZONE
+from trytond.modules.sosolo_sweden import rules
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.sql.functions import TSRange
@@ -30,8 +29,6 @@ from trytond.transaction import Transaction, without_check_access
 
 logger = logging.getLogger(__name__)
 
-#: Where the cooperative's members book; times are stored in UTC.
-STOCKHOLM = ZoneInfo(TIMEZONE)
 STATES = [
     ('booked', "Booked"),
     ('cancelled', "Cancelled"),
@@ -81,14 +78,13 @@ def booking_price(price, unit, start, end):
 
 
 def local(timestamp):
-    "A naive UTC `timestamp` as naive Stockholm time."
-    return timestamp.replace(tzinfo=dt.timezone.utc).astimezone(
-        STOCKHOLM).replace(tzinfo=None)
+    "A naive UTC `timestamp` (as bookings are stored) as naive Swedish time."
+    return rules.local(timestamp).replace(tzinfo=None)
 
 
 def utc(timestamp):
-    "A naive Stockholm `timestamp` as naive UTC."
-    return timestamp.replace(tzinfo=STOCKHOLM).astimezone(
+    "A naive Swedish `timestamp` as naive UTC."
+    return timestamp.replace(tzinfo=rules.ZONE).astimezone(
         dt.timezone.utc).replace(tzinfo=None)
 
 

@@ -14,6 +14,8 @@ from .ocr import luhn_digit
 
 #: The cooperative's time zone: its company's (sosolo/cooperative.py).
 TIMEZONE = 'Europe/Stockholm'
+#: The same zone as a tzinfo.
+ZONE = ZoneInfo(TIMEZONE)
 
 _BANK_ACCOUNT = re.compile(r'\d[\d \-,.]{8,30}\d', re.ASCII)
 
@@ -44,7 +46,13 @@ def today():
 def now():
     """The time in Sweden now, without a zone: as the files for
     Skatteverket and the bank state when they were made."""
-    return dt.datetime.now(ZoneInfo(TIMEZONE)).replace(tzinfo=None)
+    return dt.datetime.now(ZONE).replace(tzinfo=None)
+
+
+def local(timestamp):
+    """A naive UTC `timestamp`, as Tryton keeps them, as the time in
+    Sweden (aware)."""
+    return timestamp.replace(tzinfo=dt.timezone.utc).astimezone(ZONE)
 
 
 def fiscal_year_name(start_date, end_date):

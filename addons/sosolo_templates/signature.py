@@ -1,11 +1,10 @@
 # SPDX-FileCopyrightText: 2026 SOSOLO contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
-from trytond.modules.sosolo_sweden.rules import TIMEZONE
+from trytond.modules.sosolo_sweden.rules import local
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
@@ -15,8 +14,6 @@ METHODS = [
     ('link', "Link"),
     ('eid', "e-ID"),
     ]
-#: The time zone the trail shows beside UTC.
-STOCKHOLM = ZoneInfo(TIMEZONE)
 
 
 class Signature(ModelSQL, ModelView):
@@ -113,5 +110,4 @@ def stockholm(timestamp):
     "A naive UTC `timestamp` as Stockholm's local time, with its offset."
     if timestamp is None:
         return None
-    local = timestamp.replace(tzinfo=dt.timezone.utc).astimezone(STOCKHOLM)
-    return local.isoformat(sep=' ', timespec='seconds')
+    return local(timestamp).isoformat(sep=' ', timespec='seconds')
