@@ -348,7 +348,7 @@ class Meeting(Workflow, ModelSQL, ModelView):
         PaperNotice = pool.get('sosolo.meeting.paper_notice')
         for meeting in meetings:
             link = meeting.portal_url
-            email = 'poll' if meeting.kind == 'poll' else 'notice'
+            message = 'poll' if meeting.kind == 'poll' else 'notice'
             if meeting.kind != 'poll':
                 _, meeting.notice_pdf, _, _ = Notice.execute([meeting.id], {})
                 meeting.notice_pdf_name = gettext(
@@ -357,13 +357,15 @@ class Meeting(Workflow, ModelSQL, ModelView):
             members = Roll.entitled_members(meeting.notice_date,
                 meeting.company.id, voting=False)
             emails = {m: m.party.email for m in members}
-            PaperNotice.make(meeting, [m for m in members if not emails[m]])
-            for member in (m for m in members if emails[m]):
-                send_email(emails[member],
-                    gettext(f'sosolo_meeting.msg_{email}_email_subject',
+            PaperNotice.make(meeting, [m for m, a in emails.items() if not a])
+            for member, address in emails.items():
+                if not address:
+                    continue
+                send_email(address,
+                    gettext(f'sosolo_meeting.msg_{message}_email_subject',
                         'sv', meeting=meeting.name,
                         date=meeting.meeting_date),
-                    gettext(f'sosolo_meeting.msg_{email}_email_body', 'sv',
+                    gettext(f'sosolo_meeting.msg_{message}_email_body', 'sv',
                         member=member.party.name, meeting=meeting.name,
                         date=meeting.meeting_date,
                         company=meeting.company.rec_name, link=link),
